@@ -1,0 +1,37 @@
+/** HS256 JWTs with Supabase's claims, signed and checked with the project's JWT secret. */
+import { SignJWT, jwtVerify, errors } from 'jose';
+import type { Claims } from './db/rls';
+
+const enc = (secret: string) => new TextEncoder().encode(secret);
+
+export async function signJwt(
+	claims: Record<string, unknown>,
+	secret: string,
+	expiresInSeconds: number
+): Promise<string> {
+	const now = Math.floor(Date.now() / 1000);
+	return new SignJWT({ ...claims })
+		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+		.setIssuedAt(now)
+		.setExpirationTime(now + expiresInSeconds)
+		.sign(enc(secret));
+}
+
+export type VerifyResult =
+	| { ok: true; claims: Claims }
+	| { ok: false; reason: 'expired' | 'invalid'; message: string };
+
+/** Verifies signature, algorithm and expiry; never throws. */
+export async function verifyJwt(token: string, secret: string): Promise<VerifyResult> {
+	try {
+		const { payload } = await jwtVerify(token, enc(secret), { algorithms: ['HS256'] });
+		const role = payload.role;
+		if (role !== 'anon' && role !== 'authenticated' && role !== 'service_role') {
+			return { ok: false, reason: 'invalid', message: 'JWT role is not one the API accepts' };
+		}
+		return { ok: true, claims: payload as Claims };
+	} catch (e) {
+		if (e instanceof errors.JWTExpired) return { ok: false, reason: 'expired', message: 'JWT expired' };
+		return { ok: false, reason: 'invalid', message: 'invalid JWT' };
+	}
+}
