@@ -1,5 +1,7 @@
 /** The stack's HTTP server: CORS, body limits, caller resolution, and routing by service prefix. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { verifyJwt } from '../jwt';
 import { HttpError, json, type ApiRequest, type Caller, type Handler, type StackContext } from './types';
 
@@ -78,9 +80,18 @@ async function resolveCaller(
 	return { ok: true, claims: v.claims, token };
 }
 
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body?: string | Uint8Array | null) {
+function send(
+	res: ServerResponse,
+	status: number,
+	headers: Record<string, string>,
+	body?: string | Uint8Array | Readable | null
+) {
 	if (res.headersSent) return res.end();
 	res.writeHead(status, { ...CORS_HEADERS, ...headers });
+	if (body instanceof Readable) {
+		// pipeline ends the response, and destroys the stream when the client goes away.
+		return pipeline(body, res).catch(() => undefined);
+	}
 	res.end(body ?? undefined);
 }
 
@@ -106,6 +117,7 @@ export function createStackServer(ctx: StackContext, routes: Routes): Server {
 			}
 			const api = makeRequest(req, url, url.pathname.slice(prefix.length) || '/', ctx);
 			const out = await routes[prefix](api, ctx);
+			if (req.method === 'HEAD' && out.body instanceof Readable) out.body.destroy();
 			const body = req.method === 'HEAD' ? null : out.body;
 			send(res, out.status, out.headers ?? {}, body);
 		} catch (e) {

@@ -1,5 +1,6 @@
 /** The contract between the stack's HTTP server and its services (auth, rest, storage). */
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { Database } from '../db/driver';
 import type { Claims } from '../db/rls';
 import type { StackConfig } from '../config';
@@ -35,7 +36,8 @@ export interface ApiRequest {
 export interface ApiResponse {
 	status: number;
 	headers?: Record<string, string>;
-	body?: string | Uint8Array | null;
+	/** A stream is piped (large downloads); the server destroys it for HEAD or a closed client. */
+	body?: string | Uint8Array | Readable | null;
 }
 
 export type Handler = (req: ApiRequest, ctx: StackContext) => Promise<ApiResponse>;
