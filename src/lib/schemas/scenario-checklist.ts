@@ -1,0 +1,165 @@
+/**
+ * Checklist sections and items. Every item type shares the base fields (label, weight, clauses,
+ * severity, critical, bonus, category, visibility); the type adds how it is answered and scored.
+ * Cross-field rules (unique ids, references, cycles) live in scenario-refine.ts.
+ */
+import { z } from 'zod';
+import { isClauseCode } from '../domain/clauses';
+import {
+	NA,
+	auditResultCodes,
+	bilingualSchema,
+	conditionSchema,
+	idSchema,
+	serviceCategorySchema,
+	severities,
+	timerKindSchema,
+	weightSchema
+} from './scenario-base';
+
+const clauseCodeSchema = z
+	.string()
+	.refine(isClauseCode, { message: 'unknown clause code: pick one from the clause catalogue' });
+
+const itemBase = {
+	id: idSchema,
+	label: bilingualSchema,
+	help: bilingualSchema.optional(),
+	weight: weightSchema,
+	clauses: z.array(clauseCodeSchema).default([]),
+	severity: z.enum(severities).optional(),
+	/** Overrides the severity default (C ⇒ critical); a failed critical item fails the call. */
+	critical: z.boolean().optional(),
+	/** Adds to earned points without adding to possible points. */
+	bonus: z.boolean().default(false),
+	/** Service-quality category; falls back to the section's. */
+	category: serviceCategorySchema.optional(),
+	visibleWhen: conditionSchema.optional(),
+	required: z.boolean().default(true),
+	allowNa: z.boolean().default(true)
+};
+
+/** A score band: the first band whose inclusive [min, max] holds the value gives its points. */
+const bandSchema = z.strictObject({
+	min: z.number().optional(),
+	max: z.number().optional(),
+	points: z.number().min(0)
+});
+
+/** Marker ids refer to the scenario's marker definitions; seconds are compared with ms / 1000. */
+export const markerRuleSchema = z.discriminatedUnion('kind', [
+	z.strictObject({
+		kind: z.literal('before'),
+		first: idSchema,
+		then: idSchema,
+		/** When `then` was never tapped the order cannot have been broken, so it passes by default. */
+		whenAbsent: z.enum(['pass', 'fail', 'na']).default('pass')
+	}),
+	z.strictObject({
+		kind: z.literal('within'),
+		from: idSchema,
+		to: idSchema,
+		maxSeconds: z.number().min(0),
+		whenAbsent: z.enum(['pass', 'fail', 'na']).default('na')
+	}),
+	z.strictObject({ kind: z.literal('present'), marker: idSchema }),
+	z.strictObject({ kind: z.literal('absent'), marker: idSchema }),
+	z.strictObject({ kind: z.literal('max_count'), marker: idSchema, max: z.number().int().min(0) }),
+	z.strictObject({
+		kind: z.literal('timer_max'),
+		timer: timerKindSchema,
+		maxSeconds: z.number().min(0)
+	})
+]);
+export type MarkerRule = z.output<typeof markerRuleSchema>;
+
+export const itemSchema = z.discriminatedUnion('type', [
+	z.strictObject({
+		...itemBase,
+		type: z.literal('yes_no_na'),
+		/** Which answer earns the points, so items may be phrased either way. */
+		passAnswer: z.enum(['yes', 'no']).default('yes')
+	}),
+	z.strictObject({
+		...itemBase,
+		type: z.literal('scale'),
+		min: z.number().int(),
+		max: z.number().int()
+	}),
+	z.strictObject({
+		...itemBase,
+		type: z.literal('single_choice'),
+		options: z
+			.array(z.strictObject({ id: idSchema, label: bilingualSchema, points: z.number().min(0) }))
+			.min(1)
+	}),
+	z.strictObject({
+		...itemBase,
+		type: z.literal('number'),
+		unit: z.string().max(20).optional(),
+		min: z.number().optional(),
+		max: z.number().optional(),
+		bands: z.array(bandSchema).default([])
+	}),
+	z.strictObject({
+		...itemBase,
+		type: z.literal('duration'),
+		/** Pre-fills the answer (in seconds) from a call timer. */
+		fromTimer: timerKindSchema.optional(),
+		bands: z.array(bandSchema).default([])
+	}),
+	z.strictObject({ ...itemBase, type: z.literal('text'), multiline: z.boolean().default(false) }),
+	z.strictObject({ ...itemBase, type: z.literal('marker_derived'), rule: markerRuleSchema }),
+	z.strictObject({ ...itemBase, type: z.literal('audit_result') })
+]);
+export type ChecklistItem = z.output<typeof itemSchema>;
+export type ItemType = ChecklistItem['type'];
+
+export const sectionSchema = z.strictObject({
+	id: idSchema,
+	title: bilingualSchema,
+	weight: weightSchema,
+	category: serviceCategorySchema.optional(),
+	visibleWhen: conditionSchema.optional(),
+	items: z.array(itemSchema).default([])
+});
+export type ChecklistSection = z.output<typeof sectionSchema>;
+
+/** Whether an item can earn points at all (text, and number/duration without bands, cannot). */
+export function isScorable(item: ChecklistItem): boolean {
+	if (item.type === 'text') return false;
+	if (item.type === 'number' || item.type === 'duration') return item.bands.length > 0;
+	return true;
+}
+
+/** Critical when flagged so, otherwise when its severity is C; only scorable items can fail. */
+export function isCritical(item: ChecklistItem): boolean {
+	return isScorable(item) && (item.critical ?? item.severity === 'C');
+}
+
+/** Whether `value` is a well-formed answer for this item (`'na'` only where N/A is allowed). */
+export function acceptsAnswer(item: ChecklistItem, value: unknown): boolean {
+	if (value === NA && item.type !== 'text') return item.allowNa;
+	switch (item.type) {
+		case 'yes_no_na':
+		case 'marker_derived':
+			return value === 'yes' || value === 'no';
+		case 'scale':
+			return typeof value === 'number' && value >= item.min && value <= item.max;
+		case 'single_choice':
+			return item.options.some((o) => o.id === value);
+		case 'number':
+			return (
+				typeof value === 'number' &&
+				Number.isFinite(value) &&
+				(item.min === undefined || value >= item.min) &&
+				(item.max === undefined || value <= item.max)
+			);
+		case 'duration':
+			return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+		case 'text':
+			return typeof value === 'string';
+		case 'audit_result':
+			return (auditResultCodes as readonly unknown[]).includes(value);
+	}
+}
