@@ -10,8 +10,9 @@ const CORS_HEADERS = {
 	'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS',
 	'access-control-allow-headers':
 		'authorization, x-client-info, apikey, content-type, prefer, range, accept-profile, content-profile, x-upsert, cache-control, accept, x-supabase-api-version, x-retry-count',
+	// link and x-supabase-api-version: auth-js reads them for user paging and GoTrue's error codes.
 	'access-control-expose-headers':
-		'content-range, content-location, content-length, content-type, range-unit, preference-applied, x-total-count, etag',
+		'content-range, content-location, content-length, content-type, range-unit, preference-applied, x-total-count, etag, link, x-supabase-api-version',
 	'access-control-max-age': '86400'
 };
 
