@@ -164,7 +164,7 @@ export function findUserByToken(
 	hash: string
 ): Promise<UserRow | null> {
 	if (!hash) return Promise.resolve(null);
-	const where = columns.map((c) => `u.${c} in ($1, 'pkce_' || $1)`).join(' or ');
+	const where = columns.map((c) => `u.${c}::text in ($1::text, 'pkce_' || $1::text)`).join(' or ');
 	return one(tx, `(${where})`, [hash]);
 }
 
