@@ -92,5 +92,20 @@ export const conditionSchema = z.discriminatedUnion('kind', [
 ]);
 export type Condition = z.output<typeof conditionSchema>;
 
-/** Non-negative finite multiplier; 0 keeps an item on the sheet without counting it. */
-export const weightSchema = z.number().min(0, 'weights cannot be negative').default(1);
+/**
+ * Multiplier of an item's or section's points; 0 keeps it on the sheet without counting it. The
+ * bounds keep sums and ratios of weighted points far from underflow and overflow.
+ */
+export const weightSchema = z
+	.number()
+	.min(0, 'weights cannot be negative')
+	.max(1000, 'weights above 1000 are not supported')
+	.refine((v) => !(v > 0 && v < 0.001), 'use 0 or a weight of at least 0.001')
+	.default(1);
+
+/** Points of a choice option or score band, bounded like weights. */
+export const pointsSchema = z
+	.number()
+	.min(0, 'points cannot be negative')
+	.max(1000, 'points above 1000 are not supported')
+	.refine((v) => !(v > 0 && v < 0.001), 'use 0 or at least 0.001 points');

@@ -11,6 +11,7 @@ import {
 	bilingualSchema,
 	conditionSchema,
 	idSchema,
+	pointsSchema,
 	serviceCategorySchema,
 	severities,
 	timerKindSchema,
@@ -43,7 +44,7 @@ const itemBase = {
 const bandSchema = z.strictObject({
 	min: z.number().optional(),
 	max: z.number().optional(),
-	points: z.number().min(0)
+	points: pointsSchema
 });
 
 /** Marker ids refer to the scenario's marker definitions; seconds are compared with ms / 1000. */
@@ -90,7 +91,7 @@ export const itemSchema = z.discriminatedUnion('type', [
 		...itemBase,
 		type: z.literal('single_choice'),
 		options: z
-			.array(z.strictObject({ id: idSchema, label: bilingualSchema, points: z.number().min(0) }))
+			.array(z.strictObject({ id: idSchema, label: bilingualSchema, points: pointsSchema }))
 			.min(1)
 	}),
 	z.strictObject({

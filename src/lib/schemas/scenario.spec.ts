@@ -81,6 +81,21 @@ describe('scenario content schema', () => {
 		]);
 	});
 
+	it('rejects weights and points too small or too large to add up safely', () => {
+		const input = rawCall([
+			section('s', [
+				yesNo('a', { weight: 1e-9 }),
+				yesNo('b', { weight: 1001 }),
+				item('c', 'single_choice', { options: [{ id: 'o', label: en('O'), points: 1e-300 }] })
+			])
+		]);
+		expect(issues(input)).toEqual([
+			'checklist.sections.0.items.0.weight: use 0 or a weight of at least 0.001',
+			'checklist.sections.0.items.1.weight: weights above 1000 are not supported',
+			'checklist.sections.0.items.2.options.0.points: use 0 or at least 0.001 points'
+		]);
+	});
+
 	it('rejects infinite and non-numeric weights', () => {
 		expect(paths(rawCall([section('s', [yesNo('a', { weight: Infinity })])]))).toEqual([
 			'checklist.sections.0.items.0.weight'
