@@ -47,9 +47,10 @@ export async function writeTemp(l: Layout, source: Readable, limit: number): Pro
 				handle.write(chunk).then(() => !failed && source.resume(), fail);
 			});
 			source.on('end', () => !failed && resolve());
-			source.on('error', fail);
-			// A client that goes away mid-upload: 'close' without 'end'.
-			source.on('close', () => fail(errors.invalidRequest('The upload was aborted')));
+			// A client that goes away mid-upload: 'error' (ECONNRESET) or 'close' without 'end'.
+			const aborted = () => fail(errors.invalidRequest('The upload was aborted'));
+			source.on('error', aborted);
+			source.on('close', aborted);
 		});
 		await handle.sync();
 		await handle.close();

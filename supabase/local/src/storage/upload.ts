@@ -134,6 +134,11 @@ export async function commitVersion(
 	let placed = false;
 	try {
 		const { id, previous } = await storageTx(ctx.db, t.claims, async (tx, as) => {
+			// Writers of one key take turns, so each knows which version it replaces (a row lock
+			// alone cannot cover a key that does not exist yet).
+			await tx.query(`select pg_advisory_xact_lock(hashtext($1))`, [
+				`storage:${t.bucket}/${t.key}`
+			]);
 			const prev = await tx.query<{ version: string | null }>(
 				`select version from storage.objects where bucket_id = $1 and name = $2 for update`,
 				[t.bucket, t.key]

@@ -1,0 +1,313 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from './stack';
+import {
+	objectRow,
+	OWN_FOLDER_POLICIES,
+	storageFetch,
+	userClient,
+	type TestUser
+} from './storage-fixtures';
+
+let stack: TestStack;
+let alice: TestUser;
+let bob: TestUser;
+
+beforeAll(async () => {
+	stack = await startTestStack();
+	alice = await userClient(stack);
+	bob = await userClient(stack);
+	const admin = stack.admin();
+	await admin.storage.createBucket('private', { public: false });
+	await admin.storage.createBucket('pics', { public: true });
+	await admin.storage.createBucket('drop', { public: true });
+	await stack.db.exec(OWN_FOLDER_POLICIES);
+});
+afterAll(async () => stack?.close());
+
+const text = (s: string) => new Blob([s], { type: 'text/plain' });
+
+describe('storage objects under RLS', () => {
+	it('lets a user upload to and download from their own folder', async () => {
+		const up = await alice.client.storage
+			.from('private')
+			.upload(`${alice.id}/note.txt`, text('hello'));
+		expect(up.error).toBeNull();
+		expect(up.data).toMatchObject({
+			path: `${alice.id}/note.txt`,
+			fullPath: `private/${alice.id}/note.txt`
+		});
+		expect(up.data!.id).toMatch(/^[0-9a-f-]{36}$/);
+
+		const down = await alice.client.storage.from('private').download(`${alice.id}/note.txt`);
+		expect(down.error).toBeNull();
+		expect(await down.data!.text()).toBe('hello');
+
+		const row = await objectRow(stack, 'private', `${alice.id}/note.txt`);
+		expect(row.metadata).toMatchObject({
+			size: 5,
+			mimetype: 'text/plain',
+			cacheControl: 'max-age=3600'
+		});
+		const owner = await stack.db.query<{ owner: string }>(
+			`select owner from storage.objects where id = $1`,
+			[row.id]
+		);
+		expect(owner.rows[0].owner).toBe(alice.id);
+	});
+
+	it("denies a user another user's folder, for upload and for download", async () => {
+		const up = await bob.client.storage.from('private').upload(`${alice.id}/evil.txt`, text('x'));
+		expect(up.error).toMatchObject({
+			status: 400,
+			statusCode: '403',
+			message: 'new row violates row-level security policy'
+		});
+		expect(await objectRow(stack, 'private', `${alice.id}/evil.txt`)).toBeUndefined();
+
+		const down = await bob.client.storage.from('private').download(`${alice.id}/note.txt`);
+		expect(down.data).toBeNull();
+		expect(down.error).toMatchObject({ status: 400 });
+		const raw = await storageFetch(
+			stack,
+			bob.token,
+			`/object/authenticated/private/${alice.id}/note.txt`
+		);
+		expect(raw.status).toBe(400);
+		expect(await raw.json()).toEqual({
+			statusCode: '404',
+			error: 'not_found',
+			message: 'Object not found'
+		});
+	});
+
+	it('denies anon uploads and downloads in a private bucket', async () => {
+		const anon = stack.anon();
+		const up = await anon.storage.from('private').upload(`${alice.id}/anon.txt`, text('x'));
+		expect(up.error).toMatchObject({ statusCode: '403' });
+		const down = await anon.storage.from('private').download(`${alice.id}/note.txt`);
+		expect(down.error).toMatchObject({ status: 400 });
+		const noKey = await fetch(`${stack.url}/storage/v1/object/private/${alice.id}/note.txt`);
+		expect(noKey.status).toBe(400);
+		expect(await noKey.json()).toMatchObject({ statusCode: '404', message: 'Bucket not found' });
+	});
+
+	it('lets the service role bypass RLS', async () => {
+		const admin = stack.admin();
+		expect(
+			(await admin.storage.from('private').upload('anywhere/x.txt', text('x'))).error
+		).toBeNull();
+		const down = await admin.storage.from('private').download(`${alice.id}/note.txt`);
+		expect(await down.data!.text()).toBe('hello');
+	});
+
+	it('refuses to overwrite without x-upsert and replaces with it', async () => {
+		const path = `${alice.id}/upsert.txt`;
+		const files = alice.client.storage.from('private');
+		expect((await files.upload(path, text('one'))).error).toBeNull();
+		const again = await files.upload(path, text('two'));
+		expect(again.error).toMatchObject({
+			status: 400,
+			statusCode: '409',
+			message: 'The resource already exists'
+		});
+		expect(await (await files.download(path)).data!.text()).toBe('one');
+
+		const before = await objectRow(stack, 'private', path);
+		const up = await files.upload(path, text('three'), { upsert: true, cacheControl: '60' });
+		expect(up.error).toBeNull();
+		expect(up.data!.id).toBe(before.id);
+		expect(await (await files.download(path)).data!.text()).toBe('three');
+		const after = await objectRow(stack, 'private', path);
+		expect(after.version).not.toBe(before.version);
+		expect(after.metadata).toMatchObject({ size: 5, cacheControl: 'max-age=60' });
+
+		const upd = await files.update(path, text('four'));
+		expect(upd.error).toBeNull();
+		expect(await (await files.download(path)).data!.text()).toBe('four');
+	});
+
+	it('stores raw bodies with their content type, cache control and user metadata', async () => {
+		const files = alice.client.storage.from('private');
+		const path = `${alice.id}/raw.json`;
+		const up = await files.upload(path, Buffer.from('{"a":1}'), {
+			contentType: 'application/json',
+			cacheControl: '120',
+			metadata: { purpose: 'test' }
+		});
+		expect(up.error).toBeNull();
+		const res = await storageFetch(stack, alice.token, `/object/authenticated/private/${path}`);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toBe('application/json');
+		expect(res.headers.get('cache-control')).toBe('max-age=120');
+		expect(res.headers.get('content-length')).toBe('7');
+		expect(res.headers.get('etag')).toMatch(/^"[0-9a-f]{32}"$/);
+		expect(await res.text()).toBe('{"a":1}');
+
+		const info = await files.info(path);
+		expect(info.error).toBeNull();
+		expect(info.data).toMatchObject({
+			name: path,
+			bucketId: 'private',
+			size: 7,
+			contentType: 'application/json',
+			cacheControl: 'max-age=120',
+			metadata: { purpose: 'test' }
+		});
+		expect((await files.exists(path)).data).toBe(true);
+		expect((await files.exists(`${alice.id}/missing.txt`)).data).toBe(false);
+		expect((await bob.client.storage.from('private').exists(path)).data).toBe(false);
+	});
+
+	it('serves public buckets without an API key and private ones never publicly', async () => {
+		const admin = stack.admin();
+		await admin.storage.from('pics').upload('cat.txt', text('meow'));
+		const { publicUrl } = stack.anon().storage.from('pics').getPublicUrl('cat.txt').data;
+		const res = await fetch(publicUrl);
+		expect(res.status).toBe(200);
+		expect(await res.text()).toBe('meow');
+
+		const dl = await fetch(
+			stack.anon().storage.from('pics').getPublicUrl('cat.txt', { download: 'kitty.txt' }).data
+				.publicUrl
+		);
+		expect(dl.headers.get('content-disposition')).toBe(
+			"attachment; filename=kitty.txt; filename*=UTF-8''kitty.txt;"
+		);
+		const plain = await fetch(`${stack.url}/storage/v1/object/public/pics/cat.txt?download`);
+		expect(plain.headers.get('content-disposition')).toBe('attachment;');
+
+		const priv = await fetch(`${stack.url}/storage/v1/object/public/private/${alice.id}/note.txt`);
+		expect(priv.status).toBe(400);
+		expect(await priv.json()).toMatchObject({ statusCode: '404', message: 'Bucket not found' });
+		const missing = await fetch(`${stack.url}/storage/v1/object/public/pics/nope.txt`);
+		expect(await missing.json()).toMatchObject({ statusCode: '404', message: 'Object not found' });
+	});
+
+	it('lets anon add to a bucket whose policy allows it, but not replace', async () => {
+		const anon = stack.anon().storage.from('drop');
+		expect((await anon.upload('inbox/a.txt', text('a'))).error).toBeNull();
+		const again = await anon.upload('inbox/a.txt', text('b'), { upsert: true });
+		expect(again.error).toMatchObject({ statusCode: '403' });
+		expect(await (await fetch(anon.getPublicUrl('inbox/a.txt').data.publicUrl)).text()).toBe('a');
+	});
+
+	it('lists one folder level with folders first, honouring limit, offset, sort and search', async () => {
+		const admin = stack.admin().storage.from('pics');
+		for (const p of [
+			'list/b.txt',
+			'list/a.txt',
+			'list/sub/c.txt',
+			'list/other/d.txt',
+			'list/zz.txt'
+		]) {
+			await admin.upload(p, text(p));
+		}
+		const all = await admin.list('list');
+		expect(all.error).toBeNull();
+		expect(all.data!.map((f) => f.name)).toEqual(['other', 'sub', 'a.txt', 'b.txt', 'zz.txt']);
+		expect(all.data![0]).toMatchObject({ id: null, metadata: null });
+		expect(all.data![2]).toMatchObject({ metadata: { size: 10, mimetype: 'text/plain' } });
+		expect(all.data![2].id).toMatch(/^[0-9a-f-]{36}$/);
+
+		const page = await admin.list('list', { limit: 2, offset: 1 });
+		expect(page.data!.map((f) => f.name)).toEqual(['sub', 'a.txt']);
+		const desc = await admin.list('list', { sortBy: { column: 'name', order: 'desc' } });
+		expect(desc.data!.map((f) => f.name)).toEqual(['sub', 'other', 'zz.txt', 'b.txt', 'a.txt']);
+		const search = await admin.list('list', { search: 'z' });
+		expect(search.data!.map((f) => f.name)).toEqual(['zz.txt']);
+		const root = await admin.list();
+		expect(root.data!.map((f) => f.name)).toEqual(expect.arrayContaining(['list', 'cat.txt']));
+		const wildcard = await admin.list('list', { search: '%' });
+		expect(wildcard.data).toEqual([]);
+	});
+
+	it('lists only what RLS lets the caller see', async () => {
+		await bob.client.storage.from('private').upload(`${bob.id}/mine.txt`, text('bob'));
+		const own = await bob.client.storage.from('private').list(bob.id);
+		expect(own.data!.map((f) => f.name)).toEqual(['mine.txt']);
+		const other = await bob.client.storage.from('private').list(alice.id);
+		expect(other.data).toEqual([]);
+		const root = await bob.client.storage.from('private').list();
+		expect(root.data!.map((f) => f.name)).toEqual([bob.id]);
+	});
+
+	it('removes objects the caller may delete and reports exactly those', async () => {
+		const files = alice.client.storage.from('private');
+		await files.upload(`${alice.id}/rm1.txt`, text('1'));
+		await files.upload(`${alice.id}/rm2.txt`, text('2'));
+		const r = await files.remove([
+			`${alice.id}/rm1.txt`,
+			`${alice.id}/rm2.txt`,
+			`${bob.id}/mine.txt`
+		]);
+		expect(r.error).toBeNull();
+		expect(r.data!.map((o) => o.name).sort()).toEqual([
+			`${alice.id}/rm1.txt`,
+			`${alice.id}/rm2.txt`
+		]);
+		expect(await objectRow(stack, 'private', `${alice.id}/rm1.txt`)).toBeUndefined();
+		expect(await objectRow(stack, 'private', `${bob.id}/mine.txt`)).toBeDefined();
+		const down = await files.download(`${alice.id}/rm1.txt`);
+		expect(down.error).toMatchObject({ status: 400 });
+	});
+
+	it("moves within the own folder and refuses to move into another user's", async () => {
+		const files = alice.client.storage.from('private');
+		await files.upload(`${alice.id}/from.txt`, text('moving'));
+		const mv = await files.move(`${alice.id}/from.txt`, `${alice.id}/dir/to.txt`);
+		expect(mv.error).toBeNull();
+		expect(mv.data).toMatchObject({ message: 'Successfully moved', Key: `${alice.id}/dir/to.txt` });
+		expect(await (await files.download(`${alice.id}/dir/to.txt`)).data!.text()).toBe('moving');
+		expect(await objectRow(stack, 'private', `${alice.id}/from.txt`)).toBeUndefined();
+
+		const steal = await files.move(`${alice.id}/dir/to.txt`, `${bob.id}/stolen.txt`);
+		expect(steal.error).toMatchObject({ statusCode: '403' });
+		expect(await (await files.download(`${alice.id}/dir/to.txt`)).data!.text()).toBe('moving');
+		const foreign = await bob.client.storage
+			.from('private')
+			.move(`${alice.id}/dir/to.txt`, `${bob.id}/x.txt`);
+		expect(foreign.error).toMatchObject({ statusCode: '404', message: 'Object not found' });
+		await files.upload(`${alice.id}/taken.txt`, text('taken'));
+		const clash = await files.move(`${alice.id}/dir/to.txt`, `${alice.id}/taken.txt`);
+		expect(clash.error).toMatchObject({ statusCode: '409' });
+	});
+
+	it('copies to a new key, keeping the source', async () => {
+		const files = alice.client.storage.from('private');
+		await files.upload(`${alice.id}/orig.txt`, text('copy me'));
+		const cp = await files.copy(`${alice.id}/orig.txt`, `${alice.id}/copy.txt`);
+		expect(cp).toEqual({ data: { path: `private/${alice.id}/copy.txt` }, error: null });
+		expect(await (await files.download(`${alice.id}/copy.txt`)).data!.text()).toBe('copy me');
+		expect(await (await files.download(`${alice.id}/orig.txt`)).data!.text()).toBe('copy me');
+		const again = await files.copy(`${alice.id}/orig.txt`, `${alice.id}/copy.txt`);
+		expect(again.error).toMatchObject({ statusCode: '409' });
+		const out = await files.copy(`${alice.id}/orig.txt`, `${bob.id}/copy.txt`);
+		expect(out.error).toMatchObject({ statusCode: '403' });
+		const toPublic = await files.copy(`${alice.id}/orig.txt`, 'copied.txt', {
+			destinationBucket: 'pics'
+		});
+		expect(toPublic.error).toMatchObject({ statusCode: '403' });
+	});
+
+	it('deletes a single object by path', async () => {
+		await stack.admin().storage.from('pics').upload('single.txt', text('s'));
+		const res = await storageFetch(stack, stack.serviceRoleKey, '/object/pics/single.txt', {
+			method: 'DELETE'
+		});
+		expect(res.status).toBe(200);
+		expect(await res.json()).toEqual({ message: 'Successfully deleted' });
+		const again = await storageFetch(stack, stack.serviceRoleKey, '/object/pics/single.txt', {
+			method: 'DELETE'
+		});
+		expect(again.status).toBe(400);
+		expect(await again.json()).toMatchObject({ statusCode: '404' });
+	});
+
+	it('answers storage errors for unknown buckets and unsupported features', async () => {
+		const up = await stack.admin().storage.from('nope').upload('a.txt', text('a'));
+		expect(up.error).toMatchObject({ status: 400, statusCode: '404', message: 'Bucket not found' });
+		const v2 = await stack.admin().storage.from('pics').listV2();
+		expect(v2.error).toMatchObject({ status: 400, statusCode: '400' });
+		expect(v2.error!.message).toContain('not supported');
+	});
+});
