@@ -11,13 +11,15 @@ import { PROJECT_ROOT } from '../../supabase/local/src/config';
 import { startTestStack, type TestStack } from '../../supabase/local/tests/stack';
 import { PASSWORD } from './fixtures';
 
-const ACCOUNTS: [string, Database['public']['Enums']['app_role'], string][] = [
+type Account = [string, Database['public']['Enums']['app_role'], string];
+const ACCOUNTS: Account[] = [
 	['admin', 'admin', 'Clearcall Assurance Partners'],
 	['officer', 'compliance_officer', 'Clearcall Assurance Partners'],
-	...Array.from(
-		{ length: 10 },
-		(_, i) => [`shopper${i + 1}`, 'shopper', 'Clearcall Assurance Partners'] as const
-	),
+	...Array.from({ length: 10 }, (_, i): Account => [
+		`shopper${i + 1}`,
+		'shopper',
+		'Clearcall Assurance Partners'
+	]),
 	['vendor-a', 'vendor_manager', 'Apex Contact Services'],
 	['vendor-b', 'vendor_manager', 'Bluewave BPO'],
 	['vendor-c', 'vendor_manager', 'Cedar Customer Care'],
