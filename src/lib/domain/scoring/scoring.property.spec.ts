@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreScenario, type ScoreResult } from '.';
-import type { Answers } from '../../schemas/scenario-answers';
-import type { ScenarioContent } from '../../schemas/scenario';
+import { answersSchemaFor, type Answers } from '../../schemas/scenario-answers';
+import { scenarioContentSchema, type ScenarioContent } from '../../schemas/scenario';
 import { answers, call, en, type ItemInput, type SectionInput } from './test-fixtures';
 
 const types = [
@@ -240,6 +240,18 @@ describe('scoring properties', () => {
 				expect(scoreScenario(content, moved)).toEqual(scoreScenario(content, answers));
 			}),
 			runs
+		);
+	});
+
+	it('re-parses a stored scenario and its answers to themselves', () => {
+		fc.assert(
+			fc.property(scenarioSpec, (spec) => {
+				const { content, answers: given } = build(spec);
+				const stored = JSON.parse(JSON.stringify({ content, given }));
+				expect(scenarioContentSchema.parse(stored.content)).toEqual(content);
+				expect(answersSchemaFor(content).parse(stored.given)).toEqual(given);
+			}),
+			{ numRuns: 100 }
 		);
 	});
 
