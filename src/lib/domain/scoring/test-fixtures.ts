@@ -63,14 +63,17 @@ export function audit(sections: SectionInput[], extra: Extra = {}): ScenarioCont
 	});
 }
 
+/** A section input with its id as title. */
 export function section(id: string, items: ItemInput[], extra: Extra = {}): SectionInput {
 	return { id, title: en(id), items, ...extra };
 }
 
+/** A yes/no/N-A item input with its id as label. */
 export function yesNo(id: string, extra: Extra = {}): ItemInput {
 	return { id, type: 'yes_no_na', label: en(id), ...extra } as ItemInput;
 }
 
+/** An item input of any type; `extra` carries the type's own fields. */
 export function item(id: string, type: ItemInput['type'], extra: Extra = {}): ItemInput {
 	return { id, type, label: en(id), ...extra } as ItemInput;
 }
