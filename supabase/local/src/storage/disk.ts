@@ -115,8 +115,13 @@ export async function fileExists(file: string): Promise<boolean> {
 	);
 }
 
-export function readStream(file: string): Readable {
-	return createReadStream(file);
+export async function fileSize(file: string): Promise<number> {
+	return (await fs.stat(file)).size;
+}
+
+/** The file's bytes, or the inclusive byte range `start..end`. */
+export function readStream(file: string, start?: number, end?: number): Readable {
+	return createReadStream(file, start === undefined ? undefined : { start, end });
 }
 
 /** Removes temp files left by a crash; young ones may belong to an upload in flight. */

@@ -14,7 +14,7 @@ import { sweepTemp } from './disk';
 import { errors } from './errors';
 import { copy, move, removeMany, removeOne } from './mutate';
 import { layout, splitBucketPath } from './paths';
-import { findReadable, info, list, render, type Reader } from './read';
+import { findReadable, info, list, render, renderOptions, type Reader } from './read';
 import { decodePath, optionalCaller, requireCaller } from './request';
 import { getSigned, signMany, signOne, signUpload, uploadSigned } from './signed';
 import { upload } from './upload';
@@ -35,10 +35,7 @@ async function download(
 ): Promise<ApiResponse> {
 	const { bucket, key } = splitBucketPath(rest);
 	const row = await findReadable(ctx, bucket, key, reader);
-	return render(ctx, row, {
-		download: req.url.searchParams.get('download'),
-		head: req.method === 'HEAD'
-	});
+	return render(ctx, row, renderOptions(req));
 }
 
 async function objectInfo(ctx: StackContext, rest: string, reader: Reader): Promise<ApiResponse> {

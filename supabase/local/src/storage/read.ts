@@ -7,7 +7,7 @@ import type { Claims } from '../db/rls';
 import { json, type ApiRequest, type ApiResponse, type StackContext } from '../http/types';
 import { errors, StorageError } from './errors';
 import { callerTx, findBucketAdmin, OBJECT_COLUMNS, type ObjectRow } from './db';
-import { fileExists, readStream } from './disk';
+import { fileExists, fileSize, readStream } from './disk';
 import { layout, mustBeValidBucketName, mustBeValidKey, versionFile } from './paths';
 import { jsonBody } from './request';
 
@@ -83,6 +83,36 @@ export interface RenderOptions {
 	/** For signed URLs: the token's expiry replaces Cache-Control. */
 	expires?: Date;
 	head?: boolean;
+	/** The request's `Range` header (one range is served; several are answered in full). */
+	range?: string;
+	/** The request's `If-None-Match`: a matching ETag answers 304. */
+	ifNoneMatch?: string;
+}
+
+/** The render options a download request carries in its query and headers. */
+export function renderOptions(req: ApiRequest): RenderOptions {
+	return {
+		download: req.url.searchParams.get('download'),
+		head: req.method === 'HEAD',
+		range: req.header('range'),
+		ifNoneMatch: req.header('if-none-match')
+	};
+}
+
+/** `bytes=a-b`, `bytes=a-` or `bytes=-n` against `size`; null = serve it all, 'bad' = unsatisfiable. */
+function parseRange(header: string | undefined, size: number): [number, number] | null | 'bad' {
+	const m = header && /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+	if (!m || (m[1] === '' && m[2] === '')) return null;
+	let start: number;
+	let end: number;
+	if (m[1] === '') {
+		start = Math.max(0, size - Number(m[2]));
+		end = size - 1;
+	} else {
+		start = Number(m[1]);
+		end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+	}
+	return start > end || start >= size ? 'bad' : [start, end];
 }
 
 /** The object's bytes (or, for HEAD, only its headers) as storage-api renders them. */
@@ -109,6 +139,24 @@ export async function render(
 			message: 'The resource was not found'
 		};
 		return json(400, notFound, { 'cache-control': 'no-store' });
+	}
+	if (opts.ifNoneMatch && h.etag && opts.ifNoneMatch === h.etag) {
+		const keep = ['etag', 'cache-control', 'expires'];
+		const headers304 = Object.fromEntries(Object.entries(h).filter(([k]) => keep.includes(k)));
+		return { status: 304, headers: headers304 };
+	}
+	const size = await fileSize(file);
+	h['accept-ranges'] = 'bytes';
+	h['content-length'] = String(size);
+	const range = parseRange(opts.range, size);
+	if (range === 'bad') {
+		return { status: 416, headers: { 'content-range': `bytes */${size}` }, body: null };
+	}
+	if (range) {
+		const [start, end] = range;
+		h['content-range'] = `bytes ${start}-${end}/${size}`;
+		h['content-length'] = String(end - start + 1);
+		return { status: 206, headers: h, body: opts.head ? null : readStream(file, start, end) };
 	}
 	return { status: 200, headers: h, body: opts.head ? null : readStream(file) };
 }

@@ -8,7 +8,7 @@ import type { Claims } from '../db/rls';
 import { json, type ApiRequest, type ApiResponse, type StackContext } from '../http/types';
 import { errors, StorageError } from './errors';
 import { callerTx, findBucketAdmin } from './db';
-import { findSigned, render } from './read';
+import { findSigned, render, renderOptions } from './read';
 import { mustBeValidBucketName, mustBeValidKey } from './paths';
 import { jsonBody } from './request';
 import { canUpload, upload } from './upload';
@@ -114,11 +114,7 @@ export async function signMany(req: ApiRequest, ctx: StackContext, claims: Claim
 export async function getSigned(req: ApiRequest, ctx: StackContext, bucket: string, k: string) {
 	const p = await verify(ctx, req.url.searchParams.get('token'), `${bucket}/${k}`);
 	const row = await findSigned(ctx, bucket, k);
-	return render(ctx, row, {
-		download: req.url.searchParams.get('download'),
-		expires: new Date(p.exp * 1000),
-		head: req.method === 'HEAD'
-	});
+	return render(ctx, row, { ...renderOptions(req), expires: new Date(p.exp * 1000) });
 }
 
 /** `POST /object/upload/sign/:bucket/*key`: checks the caller could upload, then issues a token. */
