@@ -30,6 +30,14 @@ export default ts.config(
 		}
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'dist/', '.data/', 'src/lib/database.types.ts', 'test-results/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'dist/',
+			'.data/',
+			'src/lib/database.types.ts',
+			'src/lib/paraglide/',
+			'test-results/'
+		]
 	}
 );

@@ -1,0 +1,45 @@
+/** Role-aware navigation: what each area shows in its menu, given the user's roles. */
+import type { Pathname } from '$app/types';
+import { m } from '$lib/paraglide/messages';
+import { areasFor, type AppRole, type Area } from '$lib/auth/roles';
+
+export interface NavItem {
+	href: Pathname;
+	label: () => string;
+	/** Short glyph for the phone's bottom bar. */
+	icon: 'home' | 'user' | 'users' | 'building' | 'swap';
+}
+
+/** The menu of `area` for someone holding `roles`. */
+export function navFor(area: Area, roles: readonly AppRole[]): NavItem[] {
+	const items: NavItem[] = [];
+	if (area === 'app') {
+		items.push({ href: '/app', label: m.nav_overview, icon: 'home' });
+		if (roles.includes('admin'))
+			items.push({ href: '/app/admin/users', label: m.nav_users, icon: 'users' });
+	} else if (area === 'shopper') {
+		items.push({ href: '/shopper', label: m.nav_today, icon: 'home' });
+		items.push({ href: '/shopper/profile', label: m.nav_profile, icon: 'user' });
+	} else {
+		items.push({ href: '/portal', label: m.nav_overview, icon: 'building' });
+	}
+	return items;
+}
+
+const AREA_LABEL: Record<Area, () => string> = {
+	app: m.area_app,
+	shopper: m.area_shopper,
+	portal: m.area_portal
+};
+
+/** Links to the user's other areas, for people with memberships in more than one audience. */
+export function otherAreas(area: Area, roles: readonly AppRole[]): NavItem[] {
+	return areasFor(roles)
+		.filter((a) => a !== area)
+		.map((a) => ({ href: `/${a}` as const, label: AREA_LABEL[a], icon: 'swap' as const }));
+}
+
+/** True when `href` is the current page or a section containing it (`/app` only matches exactly). */
+export function isCurrent(href: string, pathname: string, exact: boolean): boolean {
+	return exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+}

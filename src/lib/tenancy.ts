@@ -1,0 +1,50 @@
+/** Shapes of the tenancy rows the app reads (shared by server loads and components). */
+import type { AppRole, OrganisationKind } from '$lib/auth/roles';
+
+export type { OrganisationKind };
+
+export interface Membership {
+	organisationId: string;
+	role: AppRole;
+	organisation: { id: string; kind: OrganisationKind; name: string; nameZh: string | null } | null;
+}
+
+export interface Organisation {
+	id: string;
+	kind: OrganisationKind;
+	name: string;
+	name_zh: string | null;
+	audit_organisation_id: string | null;
+}
+
+export interface Site {
+	id: string;
+	vendor_id: string;
+	name: string;
+	name_zh: string | null;
+	city: string | null;
+	country: string | null;
+	time_zone: string;
+	languages: string[];
+}
+
+export interface Line {
+	id: string;
+	site_id: string;
+	client_id: string;
+	label: string;
+	phone_number: string | null;
+	queue: string | null;
+	languages: string[];
+}
+
+/** The signed-in user's own profile row. */
+export interface OwnProfile {
+	id: string;
+	email: string | null;
+	display_name: string | null;
+	phone: string | null;
+	languages: string[];
+	home_time_zone: string | null;
+	availability: Record<string, string[]>;
+}
