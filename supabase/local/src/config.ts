@@ -60,7 +60,11 @@ export async function ensureEnvFile(
 	if (!env.SUPABASE_JWT_SECRET) add.SUPABASE_JWT_SECRET = secret;
 	if (!env.PUBLIC_SUPABASE_URL) add.PUBLIC_SUPABASE_URL = `http://127.0.0.1:${port}`;
 	if (!env.PUBLIC_SUPABASE_ANON_KEY)
-		add.PUBLIC_SUPABASE_ANON_KEY = await signJwt({ role: 'anon', iss: 'supabase' }, secret, TEN_YEARS);
+		add.PUBLIC_SUPABASE_ANON_KEY = await signJwt(
+			{ role: 'anon', iss: 'supabase' },
+			secret,
+			TEN_YEARS
+		);
 	if (!env.SUPABASE_SERVICE_ROLE_KEY)
 		add.SUPABASE_SERVICE_ROLE_KEY = await signJwt(
 			{ role: 'service_role', iss: 'supabase' },
@@ -89,7 +93,8 @@ export function configFromEnv(
 	env: Record<string, string>,
 	overrides: Partial<StackConfig> = {}
 ): StackConfig {
-	const dataDir = overrides.dataDir ?? env.SUPABASE_LOCAL_DATA_DIR ?? path.join(PROJECT_ROOT, '.data');
+	const dataDir =
+		overrides.dataDir ?? env.SUPABASE_LOCAL_DATA_DIR ?? path.join(PROJECT_ROOT, '.data');
 	return {
 		host: '127.0.0.1',
 		port: Number(env.SUPABASE_LOCAL_PORT ?? 54321),
@@ -101,8 +106,9 @@ export function configFromEnv(
 		databaseUrl: env.DATABASE_URL || undefined,
 		jwtExpiry: Number(env.SUPABASE_JWT_EXPIRY ?? 3600),
 		siteUrl: env.ORIGIN ?? env.PUBLIC_SITE_URL ?? 'http://localhost:5173',
-		migrationsDir: path.join(PROJECT_ROOT, 'supabase/migrations'),
-		seedPath: path.join(PROJECT_ROOT, 'supabase/seed.sql'),
+		migrationsDir:
+			env.SUPABASE_LOCAL_MIGRATIONS_DIR ?? path.join(PROJECT_ROOT, 'supabase/migrations'),
+		seedPath: env.SUPABASE_LOCAL_SEED ?? path.join(PROJECT_ROOT, 'supabase/seed.sql'),
 		maxBodyBytes: 10 * 1024 * 1024,
 		signInLimit: { attempts: 10, windowMs: 5 * 60 * 1000 },
 		...overrides

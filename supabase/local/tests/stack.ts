@@ -28,7 +28,10 @@ export interface TestStack extends LocalStack {
 	sign(claims: Record<string, unknown>, expiresIn?: number): Promise<string>;
 }
 
-async function createServerDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+/** A fresh database on the server Postgres at baseUrl, dropped by `drop()`. */
+export async function createServerDatabase(
+	baseUrl: string
+): Promise<{ url: string; drop(): Promise<void> }> {
 	const name = `cc_test_${randomBytes(6).toString('hex')}`;
 	const admin = new pg.Client({ connectionString: baseUrl });
 	await admin.connect();
@@ -53,7 +56,9 @@ export async function startTestStack(overrides: Partial<StackConfig> = {}): Prom
 	const anonKey = await signJwt({ role: 'anon', iss: 'supabase' }, jwtSecret, long);
 	const serviceRoleKey = await signJwt({ role: 'service_role', iss: 'supabase' }, jwtSecret, long);
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'cc-stack-'));
-	const server = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : null;
+	const server = process.env.DATABASE_URL
+		? await createServerDatabase(process.env.DATABASE_URL)
+		: null;
 	const config = configFromEnv(
 		{
 			SUPABASE_JWT_SECRET: jwtSecret,
