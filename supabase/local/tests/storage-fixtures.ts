@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import type { TestStack } from './stack';
+import { startTestStack, type TestStack } from './stack';
 
 export interface TestUser {
 	id: string;
@@ -82,4 +82,26 @@ export function storageFetch(
 		headers.set('apikey', stack.anonKey);
 	}
 	return fetch(`${stack.url}/storage/v1${p}`, { ...init, headers });
+}
+
+export interface StorageWorld {
+	stack: TestStack;
+	alice: TestUser;
+	bob: TestUser;
+}
+
+/**
+ * A stack with two users, the own-folder policies and three buckets: `private`, `pics` (public) and
+ * `drop` (public, anyone may add).
+ */
+export async function startStorageWorld(): Promise<StorageWorld> {
+	const stack = await startTestStack();
+	const alice = await userClient(stack);
+	const bob = await userClient(stack);
+	const admin = stack.admin();
+	await admin.storage.createBucket('private', { public: false });
+	await admin.storage.createBucket('pics', { public: true });
+	await admin.storage.createBucket('drop', { public: true });
+	await stack.db.exec(OWN_FOLDER_POLICIES);
+	return { stack, alice, bob };
 }

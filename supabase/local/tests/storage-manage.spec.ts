@@ -1,27 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from './stack';
-import {
-	objectRow,
-	OWN_FOLDER_POLICIES,
-	storageFetch,
-	userClient,
-	type TestUser
-} from './storage-fixtures';
+import type { TestStack } from './stack';
+import { startStorageWorld, objectRow, storageFetch, type TestUser } from './storage-fixtures';
 
 let stack: TestStack;
 let alice: TestUser;
 let bob: TestUser;
 
 beforeAll(async () => {
-	stack = await startTestStack();
-	alice = await userClient(stack);
-	bob = await userClient(stack);
-	const admin = stack.admin();
-	await admin.storage.createBucket('private', { public: false });
-	await admin.storage.createBucket('pics', { public: true });
-	await admin.storage.createBucket('drop', { public: true });
-	await stack.db.exec(OWN_FOLDER_POLICIES);
-	await admin.storage.from('pics').upload('cat.txt', text('meow'));
+	({ stack, alice, bob } = await startStorageWorld());
+	await stack
+		.admin()
+		.storage.from('pics')
+		.upload('cat.txt', new Blob(['meow'], { type: 'text/plain' }));
 });
 afterAll(async () => stack?.close());
 

@@ -1,18 +1,14 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from './stack';
-import { objectRow, OWN_FOLDER_POLICIES, userClient, type TestUser } from './storage-fixtures';
+import type { TestStack } from './stack';
+import { startStorageWorld, objectRow, type TestUser } from './storage-fixtures';
 
 let stack: TestStack;
 let alice: TestUser;
 let bob: TestUser;
 
 beforeAll(async () => {
-	stack = await startTestStack();
-	alice = await userClient(stack);
-	bob = await userClient(stack);
-	await stack.admin().storage.createBucket('private', { public: false });
-	await stack.db.exec(OWN_FOLDER_POLICIES);
+	({ stack, alice, bob } = await startStorageWorld());
 	await alice.client.storage.from('private').upload(`${alice.id}/report.txt`, new Blob(['secret']));
 });
 afterAll(async () => stack?.close());
