@@ -216,6 +216,23 @@ describe('sign-in rate limiting', () => {
 		expect(elsewhere.error).toBeNull();
 	});
 
+	it('throttles guesses of e-mailed 6-digit codes like wrong passwords', async () => {
+		const { email } = await signUp(limited);
+		await from('10.0.3.1').resetPasswordForEmail(email);
+		const res = await authFetch(limited, `/outbox?email=${encodeURIComponent(email)}`, {
+			bearer: limited.serviceRoleKey
+		});
+		const code = /enter the code: (\d{6})/.exec((await res.json())[0].body)![1];
+		const wrong = code === '000000' ? '111111' : '000000';
+		for (let i = 0; i < 3; i++) {
+			const { error } = await from('10.0.3.1').verifyOtp({ email, token: wrong, type: 'recovery' });
+			expect(error?.code).toBe('otp_expired');
+		}
+		const right = await from('10.0.3.2').verifyOtp({ email, token: code, type: 'recovery' });
+		expect(right.error?.status).toBe(429);
+		expect(right.data.session).toBeNull();
+	});
+
 	it('does not count successful sign-ins', async () => {
 		const { email } = await signUp(limited);
 		for (let i = 0; i < 5; i++) {

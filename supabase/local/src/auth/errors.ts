@@ -36,6 +36,19 @@ export const notFound = (code: string, msg: string) => new AuthError(404, code, 
 export const unprocessable = (code: string, msg: string) => new AuthError(422, code, msg);
 export const internal = (msg: string) => new AuthError(500, 'unexpected_failure', msg);
 
+/** GoTrue's 429 for a throttled endpoint, with when to come back. */
+export function rateLimited(retryAfterSeconds: number): AuthError {
+	return new AuthError(
+		429,
+		'over_request_rate_limit',
+		'Request rate limit reached',
+		{},
+		{
+			'retry-after': String(retryAfterSeconds)
+		}
+	);
+}
+
 /** GoTrue's weak-password error: 422 with the reasons supabase-js surfaces as AuthWeakPasswordError. */
 export function weakPassword(msg: string, reasons: string[]): AuthError {
 	return new AuthError(422, 'weak_password', msg, { weak_password: { reasons } });

@@ -1,6 +1,6 @@
 /** POST /token: the password, refresh_token and pkce grants. */
 import { json, type ApiResponse } from '../../http/types';
-import { AuthError, OAuthError, badRequest, unprocessable } from '../errors';
+import { OAuthError, badRequest, rateLimited, unprocessable } from '../errors';
 import type { AuthCtx } from '../context';
 import { readParams } from '../params';
 import { hashPassword, passwordWeakness, verifyPassword } from '../passwords';
@@ -28,17 +28,7 @@ async function passwordGrant(ac: AuthCtx): Promise<ApiResponse> {
 	const email = p.email.toLowerCase();
 	const keys = [`ip:${ac.client.ip}`, `email:${email}`];
 	const wait = ac.state.signIns.retryAfter(keys);
-	if (wait > 0) {
-		throw new AuthError(
-			429,
-			'over_request_rate_limit',
-			'Request rate limit reached',
-			{},
-			{
-				'retry-after': String(wait)
-			}
-		);
-	}
+	if (wait > 0) throw rateLimited(wait);
 	const user = await findUserByEmail(ac.db, email);
 	const password = p.password ?? '';
 	let ok = false;

@@ -4,7 +4,7 @@
  */
 import { json, type ApiResponse } from '../../http/types';
 import type { Tx } from '../../db/driver';
-import { AuthError, badRequest, forbidden } from '../errors';
+import { AuthError, badRequest, forbidden, rateLimited } from '../errors';
 import type { AuthCtx } from '../context';
 import { tokenHash } from '../mail';
 import { readParams, validateEmail } from '../params';
@@ -123,14 +123,23 @@ export async function verifyPost(ac: AuthCtx): Promise<ApiResponse> {
 		throw badRequest('validation_failed', 'Only the token_hash and type should be provided');
 	}
 	const { type, token, token_hash } = p;
-	const body = await ac.db.transaction(async (tx) => {
-		const found = token
-			? await byEmailAndCode(ac, tx, type, email, token)
-			: await byTokenHash(ac, tx, type, token_hash!);
-		const user = await consume(tx, found.user, found.type);
-		return issueSession(tx, user.id, 'otp', ac.settings, ac.config.jwtSecret, ac.client);
-	});
-	return json(200, body);
+	// A 6-digit code is guessable: wrong codes count like wrong passwords, per address and client.
+	const keys = token ? [`otp-ip:${ac.client.ip}`, `otp:${email}`] : [];
+	const wait = ac.state.signIns.retryAfter(keys);
+	if (wait > 0) throw rateLimited(wait);
+	try {
+		const body = await ac.db.transaction(async (tx) => {
+			const found = token
+				? await byEmailAndCode(ac, tx, type, email, token)
+				: await byTokenHash(ac, tx, type, token_hash!);
+			const user = await consume(tx, found.user, found.type);
+			return issueSession(tx, user.id, 'otp', ac.settings, ac.config.jwtSecret, ac.client);
+		});
+		return json(200, body);
+	} catch (e) {
+		if (e instanceof AuthError && e.code === 'otp_expired') ac.state.signIns.fail(keys);
+		throw e;
+	}
 }
 
 /** Go's url.Values.Encode: keys sorted, values query-escaped. */
