@@ -4,7 +4,7 @@
  * HTTP requests can never interleave statements inside one transaction.
  */
 import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, parse as pgliteParse, protocol } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 
@@ -20,9 +20,24 @@ export interface Tx {
 	exec(sql: string): Promise<void>;
 }
 
+/** One statement of a batch; `prepare` keeps it prepared (by its text) for the next batches. */
+export interface Statement {
+	sql: string;
+	params?: (string | number | null)[];
+	prepare?: boolean;
+}
+
+export type BatchResults = QueryResult<Record<string, unknown>>[];
+
 export interface Database extends Tx {
 	readonly backend: 'pglite' | 'postgres';
 	transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+	/**
+	 * Runs statements back to back in one transaction, committed when all succeed and `check` (given
+	 * the results) does not throw. PGlite pipelines them in one protocol round trip; a server
+	 * Postgres runs them on one pooled client.
+	 */
+	batch(statements: Statement[], check?: (results: BatchResults) => void): Promise<BatchResults>;
 	close(): Promise<void>;
 }
 
@@ -51,10 +66,90 @@ class Queue {
 	}
 }
 
+const wire = protocol.serialize;
+/** Most statements PGlite keeps prepared for batches; the least recently used are closed. */
+const MAX_PREPARED = 256;
+
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	let at = 0;
+	for (const p of parts) {
+		out.set(p, at);
+		at += p.length;
+	}
+	return out;
+}
+
 class PgliteDatabase implements Database {
 	readonly backend = 'pglite' as const;
 	#queue = new Queue();
+	#prepared = new Map<string, string>();
+	#toClose: string[] = [];
+	#names = 0;
 	constructor(private pglite: PGlite) {}
+
+	/** Parse/Bind/Execute messages for one statement, reusing or creating its prepared name. */
+	#messages(st: Statement, created: string[]): Uint8Array[] {
+		const out: Uint8Array[] = [];
+		let name = '';
+		if (st.prepare) {
+			name = this.#prepared.get(st.sql) ?? '';
+			if (name) {
+				this.#prepared.delete(st.sql);
+				this.#prepared.set(st.sql, name);
+			} else {
+				name = `b${this.#names++}`;
+				this.#prepared.set(st.sql, name);
+				created.push(st.sql);
+				out.push(wire.parse({ name, text: st.sql, types: [] }));
+			}
+		} else out.push(wire.parse({ text: st.sql, types: [] }));
+		const values = (st.params ?? []).map((v) => (v === null ? null : String(v)));
+		out.push(
+			wire.bind({ statement: name, values }),
+			wire.describe({ type: 'P' }),
+			wire.execute({})
+		);
+		return out;
+	}
+
+	batch(statements: Statement[], check?: (results: BatchResults) => void): Promise<BatchResults> {
+		return this.#queue.run(async () => {
+			const created: string[] = [];
+			const parts = this.#toClose.splice(0).map((name) => wire.close({ type: 'S', name }));
+			if (check) parts.push(...this.#messages({ sql: 'begin' }, created));
+			for (const st of statements) parts.push(...this.#messages(st, created));
+			while (this.#prepared.size > MAX_PREPARED) {
+				const [sql, name] = this.#prepared.entries().next().value!;
+				this.#prepared.delete(sql);
+				this.#toClose.push(name);
+			}
+			parts.push(wire.sync());
+			let results: BatchResults;
+			try {
+				const res = await this.pglite.execProtocol(concatBytes(parts), { throwOnError: true });
+				results = pgliteParse.parseResults(res.messages, this.pglite.parsers) as BatchResults;
+			} catch (e) {
+				// A statement prepared in a failed batch may or may not exist: forget and close it.
+				for (const sql of created) {
+					this.#toClose.push(this.#prepared.get(sql)!);
+					this.#prepared.delete(sql);
+				}
+				if (check) await this.pglite.exec('rollback').catch(() => undefined);
+				throw e;
+			}
+			if (check) results.shift();
+			if (!check) return results;
+			try {
+				check(results);
+			} catch (e) {
+				await this.pglite.exec('rollback');
+				throw e;
+			}
+			await this.pglite.exec('commit');
+			return results;
+		});
+	}
 
 	#tx: Tx = {
 		query: async <T>(sql: string, params: unknown[] = []) => {
@@ -115,6 +210,17 @@ class PostgresDatabase implements Database {
 	}
 	exec(sql: string) {
 		return PostgresDatabase.#wrap(this.pool).exec(sql);
+	}
+	async batch(
+		statements: Statement[],
+		check?: (results: BatchResults) => void
+	): Promise<BatchResults> {
+		return this.transaction(async (tx) => {
+			const results: BatchResults = [];
+			for (const st of statements) results.push(await tx.query(st.sql, st.params));
+			check?.(results);
+			return results;
+		});
 	}
 	async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
 		const client = await this.pool.connect();

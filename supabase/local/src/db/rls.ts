@@ -15,14 +15,20 @@ export interface Claims {
 
 const ROLES: readonly DbRole[] = ['anon', 'authenticated', 'service_role'];
 
-export async function setCaller(tx: Tx, claims: Claims): Promise<void> {
+/** The one statement that makes the caller current: role and claims as transaction-local settings. */
+export function callerStatement(claims: Claims): { sql: string; params: string[] } {
 	// The role is one of three fixed names, never text from the request.
 	if (!ROLES.includes(claims.role)) throw new Error(`unknown role ${String(claims.role)}`);
-	await tx.query(
-		`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true),
+	return {
+		sql: `select set_config('role', $1, true), set_config('request.jwt.claims', $2, true),
 		        set_config('request.jwt.claim.sub', $3, true), set_config('request.jwt.claim.role', $1, true)`,
-		[claims.role, JSON.stringify(claims), claims.sub ?? '']
-	);
+		params: [claims.role, JSON.stringify(claims), claims.sub ?? '']
+	};
+}
+
+export async function setCaller(tx: Tx, claims: Claims): Promise<void> {
+	const { sql, params } = callerStatement(claims);
+	await tx.query(sql, params);
 }
 
 /** One transaction as the caller; rolls back on any error. */
