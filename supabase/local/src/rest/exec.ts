@@ -2,11 +2,12 @@
  * Running a planned request: as the caller in one transaction (RLS decides), with database errors
  * mapped to PostgREST's, and one re-plan when the schema changed under a stale cache.
  */
-import type { Database, Tx } from '../db/driver';
-import { asCaller, type Claims } from '../db/rls';
+import type { BatchResults, Database, Statement } from '../db/driver';
+import { callerStatement, type Claims } from '../db/rls';
 import { HttpError } from '../http/types';
 import { fromDbError, pgrst } from './errors';
 import { getSchema, refreshIfChanged, type SchemaCache } from './schema';
+import type { Param } from './sql';
 
 export interface RestContext {
 	db: Database;
@@ -53,34 +54,61 @@ export async function withSchema<T>(
 	}
 }
 
-/** One transaction as the caller; GET on functions runs read-only as in PostgREST. */
-export async function inTransaction<T>(
-	ctx: RestContext,
-	fn: (tx: Tx) => Promise<T>,
-	readOnly = false
-): Promise<T> {
-	try {
-		return await asCaller(ctx.db, ctx.claims, async (tx) => {
-			if (readOnly) await tx.query(`select set_config('transaction_read_only', 'on', true)`);
-			return fn(tx);
-		});
-	} catch (e) {
-		throw fromDbError(e, ctx.authed);
-	}
-}
-
 export interface ResultRow {
 	total: string | number | null;
 	n: string | number;
 	body: string | null;
 }
 
-/** Runs the wrapped statement and reads its single result row. */
-export async function queryResult(tx: Tx, sql: string, params: unknown[]): Promise<ResultRow> {
-	const { rows } = await tx.query<ResultRow>(sql, params);
-	const row = rows[0];
+const READ_ONLY = `select set_config('transaction_read_only', 'on', true)`;
+
+export interface RunOptions {
+	/** GET on functions runs read-only, as in PostgREST. */
+	readOnly?: boolean;
+	/** Decides from the result row whether the transaction may commit (throw to roll back). */
+	check?: (row: ResultRow) => void;
+}
+
+function resultRow(results: BatchResults): ResultRow {
+	const row = results[results.length - 1]?.rows[0] as unknown as ResultRow | undefined;
 	if (!row) throw pgrst(500, 'PGRSTX00', 'The statement returned no result row');
 	return row;
+}
+
+/**
+ * Runs one statement as the caller in one transaction: the caller's role and claims, then the
+ * statement, in a single batch (one round trip on PGlite), with prepared statements keyed by text.
+ */
+export async function runStatement(
+	ctx: RestContext,
+	cache: SchemaCache,
+	sql: string,
+	params: Param[],
+	opts: RunOptions = {}
+): Promise<ResultRow> {
+	const statements: Statement[] = [{ ...callerStatement(ctx.claims), prepare: true }];
+	if (opts.readOnly) statements.push({ sql: READ_ONLY, prepare: true });
+	// The schema version in the text: after a reload the statement is prepared afresh.
+	statements.push({ sql: `/* schema ${cache.version} */ ${sql}`, params, prepare: true });
+	const check = opts.check;
+	try {
+		return resultRow(await ctx.db.batch(statements, check && ((r) => check(resultRow(r)))));
+	} catch (e) {
+		throw fromDbError(e, ctx.authed);
+	}
+}
+
+/** Rows of a caller-scoped catalog query (OpenAPI privileges). */
+export async function callerRows<T>(ctx: RestContext, sql: string): Promise<T[]> {
+	try {
+		const results = await ctx.db.batch([
+			{ ...callerStatement(ctx.claims), prepare: true },
+			{ sql, prepare: true }
+		]);
+		return results[1].rows as T[];
+	} catch (e) {
+		throw fromDbError(e, ctx.authed);
+	}
 }
 
 export const toCount = (v: string | number | null | undefined): number | undefined =>

@@ -1,19 +1,21 @@
 /** GET and HEAD on a table or view: one statement giving the total, the page count and the body. */
 import type { ApiRequest, ApiResponse } from '../http/types';
 import { pgrst, singularity, tableNotFound } from './errors';
-import { inTransaction, queryResult, toCount, withSchema, type RestContext } from './exec';
+import { runStatement, toCount, withSchema, type RestContext } from './exec';
 import {
 	contentRange,
 	headerRange,
 	negotiate,
 	parsePrefer,
 	preferenceApplied,
-	topRange
+	topRange,
+	type Negotiated,
+	type Prefs
 } from './negotiate';
 import { parseQuery, type QueryParams } from './parse';
 import { attachQuery, Builder, countSql, levelSql, rootNode, wrapSql } from './read';
 import type { Relation, SchemaCache } from './schema';
-import { qualified } from './sql';
+import { qualified, type Param } from './sql';
 
 /** Letter-pair similarity (Dice), for "Perhaps you meant" hints. */
 function similarity(a: string, b: string): number {
@@ -57,33 +59,57 @@ export function refuseArgs(q: QueryParams): void {
 	);
 }
 
+export interface ReadRequest {
+	q: QueryParams;
+	neg: Negotiated;
+	prefs: Prefs;
+	range: { offset: number; limit?: number };
+}
+
+/** Parses what a GET on a table depends on: the query string and the Accept, Prefer, Range headers. */
+export function readRequest(req: ApiRequest): ReadRequest {
+	const q = parseQuery(req.url.searchParams);
+	refuseArgs(q);
+	return {
+		q,
+		neg: negotiate(req.header('accept')),
+		prefs: parsePrefer(req.headers.prefer),
+		range: topRange(headerRange(req), q.ranges.get(''))
+	};
+}
+
+/** The one statement answering a GET on `name` (exported for the benchmark, which runs it directly). */
+export function planRead(
+	cache: SchemaCache,
+	name: string,
+	r: ReadRequest
+): { sql: string; params: Param[] } {
+	const rel = relationOrThrow(cache, name);
+	const b = new Builder(cache);
+	const root = rootNode(b, name, qualified(name), rel.byName, name, r.q.select);
+	attachQuery(root, r.q);
+	root.range = r.range;
+	const total = r.prefs.count ? countSql(b, root) : 'null::bigint';
+	return {
+		sql: wrapSql(levelSql(b, root), total, r.neg.media, r.neg.stripNulls),
+		params: b.params.values
+	};
+}
+
 export async function getTable(
 	req: ApiRequest,
 	ctx: RestContext,
 	name: string
 ): Promise<ApiResponse> {
-	const q = parseQuery(req.url.searchParams);
-	refuseArgs(q);
-	const neg = negotiate(req.header('accept'));
-	const prefs = parsePrefer(req.headers.prefer);
-	const range = topRange(headerRange(req), q.ranges.get(''));
+	const r = readRequest(req);
 	return withSchema(ctx.db, async (cache) => {
-		const rel = relationOrThrow(cache, name);
-		const b = new Builder(cache);
-		const root = rootNode(b, name, qualified(name), rel.byName, name, q.select);
-		attachQuery(root, q);
-		root.range = range;
-		const total = prefs.count ? countSql(b, root) : 'null::bigint';
-		const sql = wrapSql(levelSql(b, root), total, neg.media, neg.stripNulls);
-		const row = await inTransaction(ctx, async (tx) => {
-			const r = await queryResult(tx, sql, b.params.values);
-			if (neg.media === 'object' && Number(r.n) !== 1) throw singularity(Number(r.n));
-			return r;
-		});
-		return readResponse(row.body, Number(row.n), toCount(row.total), range.offset, {
-			'content-type': neg.contentType,
-			'content-location': `/${name}${q.canonical ? `?${q.canonical}` : ''}`,
-			...preferenceApplied(prefs, ['count', 'handling']),
+		const { sql, params } = planRead(cache, name, r);
+		const row = await runStatement(ctx, cache, sql, params);
+		if (r.neg.media === 'object' && Number(row.n) !== 1) throw singularity(Number(row.n));
+		return readResponse(row.body, Number(row.n), toCount(row.total), r.range.offset, {
+			'content-type': r.neg.contentType,
+			'content-location': `/${name}${r.q.canonical ? `?${r.q.canonical}` : ''}`,
+			...preferenceApplied(r.prefs, ['count', 'handling']),
 			...ctx.headers
 		});
 	});

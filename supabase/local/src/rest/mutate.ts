@@ -5,7 +5,7 @@
  */
 import type { ApiRequest, ApiResponse } from '../http/types';
 import { columnNotFound, invalidBody, notImplemented, pgrst, singularity } from './errors';
-import { inTransaction, queryResult, toCount, withSchema, type RestContext } from './exec';
+import { runStatement, toCount, withSchema, type RestContext, type ResultRow } from './exec';
 import { relationOrThrow, refuseArgs } from './get';
 import { contentRange, negotiate, parsePrefer, preferenceApplied, type Prefs } from './negotiate';
 import { parseQuery, type QueryParams } from './parse';
@@ -14,6 +14,10 @@ import type { Relation, SchemaCache } from './schema';
 import { ident, qualified } from './sql';
 
 type Row = Record<string, unknown>;
+
+function checkSingle(n: number): void {
+	if (n !== 1) throw singularity(n);
+}
 
 const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -155,11 +159,9 @@ export async function postTable(
 		}
 		const out = resultSql(b, rel, q, prefs, media);
 		const sql = out.wrap(`${mutation} ${out.returning}`);
-		const row = await inTransaction(ctx, async (tx) => {
-			const r = await queryResult(tx, sql, b.params.values);
-			if (prefs.return === 'representation' && media.media === 'object' && Number(r.n) !== 1)
-				throw singularity(Number(r.n));
-			return r;
+		const single = prefs.return === 'representation' && media.media === 'object';
+		const row = await runStatement(ctx, cache, sql, b.params.values, {
+			check: single ? (r) => checkSingle(Number(r.n)) : undefined
 		});
 		const n = Number(row.n);
 		const applied = { ...prefs, resolution };
@@ -218,12 +220,12 @@ async function mutateFiltered(
 			mutation = `update ${qualified(name)} as ${alias} set ${set} from ${src} ${where}`;
 		}
 		const sql = out.wrap(`${mutation} ${cols.length || kind === 'delete' ? out.returning : ''}`);
-		const row = await inTransaction(ctx, async (tx) => {
-			const r = await queryResult(tx, sql, b.params.values);
+		const single = prefs.return === 'representation' && media.media === 'object';
+		const max = prefs.handling === 'strict' ? prefs.maxAffected : undefined;
+		const check = (r: ResultRow) => {
 			const n = Number(r.n);
-			if (prefs.return === 'representation' && media.media === 'object' && n !== 1)
-				throw singularity(n);
-			if (prefs.handling === 'strict' && prefs.maxAffected !== undefined && n > prefs.maxAffected) {
+			if (single) checkSingle(n);
+			if (max !== undefined && n > max) {
 				throw pgrst(
 					400,
 					'PGRST124',
@@ -231,7 +233,9 @@ async function mutateFiltered(
 					`The query affects ${n} rows`
 				);
 			}
-			return r;
+		};
+		const row = await runStatement(ctx, cache, sql, b.params.values, {
+			check: single || max !== undefined ? check : undefined
 		});
 		const n = Number(row.n);
 		const total = prefs.count ? toCount(n) : undefined;

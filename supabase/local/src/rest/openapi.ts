@@ -5,7 +5,7 @@
  */
 import type { ApiRequest, ApiResponse } from '../http/types';
 import { pgrst } from './errors';
-import { inTransaction, withSchema, type RestContext } from './exec';
+import { callerRows, withSchema, type RestContext } from './exec';
 import { acceptList } from './negotiate';
 import type { Column, Relation, Routine, SchemaCache } from './schema';
 
@@ -232,10 +232,7 @@ export async function openApi(req: ApiRequest, ctx: RestContext): Promise<ApiRes
 		);
 	}
 	return withSchema(ctx.db, async (cache) => {
-		const rows = await inTransaction(
-			ctx,
-			async (tx) => (await tx.query<{ name: string; privs: string[] }>(PRIVILEGES_SQL)).rows
-		);
+		const rows = await callerRows<{ name: string; privs: string[] }>(ctx, PRIVILEGES_SQL);
 		const privs = new Map(rows.map((r) => [r.name, new Set(r.privs)]));
 		const paths: Json = {
 			'/': {

@@ -6,7 +6,7 @@
  */
 import type { ApiRequest, ApiResponse } from '../http/types';
 import { invalidBody, notImplemented, pgrst, singularity } from './errors';
-import { inTransaction, queryResult, toCount, withSchema, type RestContext } from './exec';
+import { runStatement, toCount, withSchema, type RestContext } from './exec';
 import { closest, readResponse } from './get';
 import { headerRange, negotiate, parsePrefer, preferenceApplied, topRange } from './negotiate';
 import { parseQuery, type QueryParams } from './parse';
@@ -180,15 +180,15 @@ export async function callRpc(
 			const wrapped = wrapSql(levelSql(b, root), total, neg.media, neg.stripNulls, !r.returnsSet);
 			sql = `with pgrst_source as (${source}) ${wrapped}`;
 		}
-		const row = await inTransaction(
-			ctx,
-			async (tx) => {
-				const res = await queryResult(tx, sql, b.params.values);
-				if (neg.media === 'object' && Number(res.n) !== 1) throw singularity(Number(res.n));
-				return res;
-			},
-			!post
-		);
+		const single = (n: number) => {
+			if (n !== 1) throw singularity(n);
+		};
+		// A POST may have written: a wrong row count must roll it back.
+		const row = await runStatement(ctx, cache, sql, b.params.values, {
+			readOnly: !post,
+			check: post && neg.media === 'object' ? (r) => single(Number(r.n)) : undefined
+		});
+		if (neg.media === 'object') single(Number(row.n));
 		const headers = { ...preferenceApplied(prefs, ['count', 'handling']), ...ctx.headers };
 		if (r.returnKind === 'void')
 			return { status: 204, headers: { ...headers, 'content-range': '0-0/*' }, body: '' };

@@ -63,6 +63,8 @@ export interface Routine {
 }
 
 export interface SchemaCache {
+	/** Increases with every load; part of statement texts so prepared statements follow the schema. */
+	version: number;
 	relations: Map<string, Relation>;
 	fks: ForeignKey[];
 	routines: Map<string, Routine[]>;
@@ -189,6 +191,8 @@ function toRoutine(r: RawRoutine): Routine {
 	};
 }
 
+let loads = 0;
+
 async function load(db: Database): Promise<SchemaCache> {
 	const { rows } = await db.query<{ cache: string }>(LOAD_SQL);
 	const raw = JSON.parse(rows[0].cache) as {
@@ -225,7 +229,7 @@ async function load(db: Database): Promise<SchemaCache> {
 		list.push(toRoutine(r));
 		routines.set(r.name, list);
 	}
-	return { relations, fks: raw.fks, routines, fingerprint: raw.fingerprint };
+	return { version: ++loads, relations, fks: raw.fks, routines, fingerprint: raw.fingerprint };
 }
 
 /** How often (ms) a request may trigger a fingerprint check of the catalog. */

@@ -13,11 +13,14 @@ export function qualified(name: string): string {
 	return `"public".${ident(name)}`;
 }
 
+/** A bind parameter: sent as text, read by Postgres as the type the statement gives it. */
+export type Param = string | number | null;
+
 /** Collects bind parameters while a statement is being built. */
 export class Params {
-	readonly values: unknown[] = [];
+	readonly values: Param[] = [];
 	/** Adds a value and returns its placeholder (`$n`). */
-	add(value: unknown): string {
+	add(value: Param): string {
 		this.values.push(value);
 		return `$${this.values.length}`;
 	}
