@@ -100,6 +100,19 @@ describe('user management with the service role', () => {
 		expect(token.status).toBe(403);
 	});
 
+	it('soft-deletes a user: the row stays, marked deleted, and can no longer sign in', async () => {
+		const { user, email, session } = await signUp(stack);
+		const { error } = await stack.admin().auth.admin.deleteUser(user.id, true);
+		expect(error).toBeNull();
+		const kept = await stack.admin().auth.admin.getUserById(user.id);
+		expect(kept.data.user?.deleted_at).toBeTruthy();
+		expect(kept.data.user?.email).not.toBe(email);
+		const signIn = await stack.anon().auth.signInWithPassword({ email, password: PASSWORD });
+		expect(signIn.error?.code).toBe('invalid_credentials');
+		const old = await authFetch(stack, '/user', { bearer: session.access_token });
+		expect(old.status).toBe(403);
+	});
+
 	it('resetting a password signs the user out everywhere', async () => {
 		const { user, session, email } = await signUp(stack);
 		const { error } = await stack

@@ -162,6 +162,15 @@ describe('access tokens', () => {
 		expect((await res.json()).error_code).toBe('no_authorization');
 	});
 
+	it('that name no user (the anon key itself) answer 403 bad_jwt on /user', async () => {
+		const res = await authFetch(stack, '/user', { bearer: stack.anonKey });
+		expect(res.status).toBe(403);
+		expect(await res.json()).toMatchObject({
+			error_code: 'bad_jwt',
+			msg: 'invalid claim: missing sub claim'
+		});
+	});
+
 	it('signed for a user that no longer exists answer 403 user_not_found', async () => {
 		const jwt = await stack.sign({
 			role: 'authenticated',
