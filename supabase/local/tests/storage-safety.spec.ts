@@ -105,7 +105,19 @@ describe('upload limits', () => {
 		});
 		expect(await objectRow(stack, 'images', 'a.txt')).toBeUndefined();
 		expect(await objectRow(stack, 'images', 'b.html')).toBeUndefined();
-		await eventually(() => bucketFiles('images').length === 2);
+		await eventually(
+			() => bucketFiles('images').filter((f) => !f.includes('Placeholder')).length === 2
+		);
+	});
+
+	it('accepts an empty folder placeholder whatever the MIME rule, but only when empty', async () => {
+		const files = stack.admin().storage.from('images');
+		const ok = await files.upload('folder/.emptyFolderPlaceholder', new Blob([]));
+		expect(ok.error).toBeNull();
+		const full = await files.upload('other/.emptyFolderPlaceholder', new Blob(['x']));
+		expect(full.error).toMatchObject({ statusCode: '413' });
+		const listed = await files.list();
+		expect(listed.data!.map((f) => f.name)).toContain('folder');
 	});
 
 	it('leaves neither row nor file when RLS refuses an upload', async () => {

@@ -3,7 +3,6 @@
  * (and SELECT, for the rows it returns), move needs SELECT and UPDATE, copy needs SELECT on the source
  * and INSERT (UPDATE too with `x-upsert`) on the destination. Files change only after the rows did.
  */
-import fs from 'node:fs/promises';
 import type { Claims } from '../db/rls';
 import { json, type ApiRequest, type ApiResponse, type StackContext } from '../http/types';
 import { errors, StorageError } from './errors';
@@ -12,7 +11,7 @@ import { copyToTemp, fileExists, place, removeFile } from './disk';
 import { removeVersions } from './buckets';
 import { bucketDir, layout, mustBeValidBucketName, mustBeValidKey, versionFile } from './paths';
 import { jsonBody, optionalStr, str } from './request';
-import { commitVersion } from './upload';
+import { canUpload, commitVersion } from './upload';
 
 /** `DELETE /object/:bucket` with `{prefixes}`: deletes those names; answers the deleted rows. */
 export async function removeMany(
@@ -156,17 +155,15 @@ export async function copy(
 			userMetadata = null;
 		}
 	}
+	const target = {
+		bucket: t.destBucket,
+		key: t.dest,
+		upsert: req.header('x-upsert') === 'true',
+		claims
+	};
+	await canUpload(ctx, target);
 	const temp = await copyToTemp(l, from);
-	const id = await commitVersion(
-		ctx,
-		{ bucket: t.destBucket, key: t.dest, upsert: req.header('x-upsert') === 'true', claims },
-		temp,
-		metadata,
-		userMetadata
-	).catch(async (e) => {
-		await fs.rm(temp, { force: true });
-		throw e;
-	});
+	const id = await commitVersion(ctx, target, temp, metadata, userMetadata);
 	const row = await ctx.db.query<ObjectRow>(
 		`select ${OBJECT_COLUMNS} from storage.objects where id = $1`,
 		[id]
