@@ -13,6 +13,21 @@ export interface MigrateResult {
 	seeded: boolean;
 }
 
+/**
+ * The seed files in the order config.toml's `sql_paths = ["./seed.sql", "./seed/*.sql"]` gives them to
+ * `supabase db reset`: seed.sql first, then the files in seed/ by name.
+ */
+export function seedFiles(seedPath: string): string[] {
+	const dir = path.join(path.dirname(seedPath), 'seed');
+	const more = existsSync(dir)
+		? readdirSync(dir)
+				.filter((f) => f.endsWith('.sql'))
+				.sort()
+				.map((f) => path.join(dir, f))
+		: [];
+	return [seedPath, ...more];
+}
+
 export async function migrate(
 	db: Database,
 	migrationsDir: string,
@@ -52,7 +67,9 @@ export async function migrate(
 
 	let seeded = false;
 	if (fresh && seedPath && existsSync(seedPath)) {
-		await db.transaction((tx) => tx.exec(readFileSync(seedPath, 'utf8')));
+		for (const file of seedFiles(seedPath)) {
+			await db.transaction((tx) => tx.exec(readFileSync(file, 'utf8')));
+		}
 		seeded = true;
 	}
 	return { fresh, applied, seeded };
