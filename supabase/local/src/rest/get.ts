@@ -51,11 +51,14 @@ export function relationOrThrow(cache: SchemaCache, name: string): Relation {
 export function refuseArgs(q: QueryParams): void {
 	const [key, value] = q.args[0] ?? [];
 	if (key === undefined) return;
+	const op = /^([^.]+)\./.exec(value)?.[1];
 	throw pgrst(
 		400,
 		'PGRST100',
 		`"failed to parse filter (${value})" (line 1, column 1)`,
-		`'${key}=${value}' has no operator; expecting e.g. ${key}=eq.${value}`
+		op
+			? `unknown single value operator ${op}`
+			: `'${key}=${value}' has no operator; expecting e.g. ${key}=eq.${value}`
 	);
 }
 

@@ -145,6 +145,13 @@ export function findRelationship(
 		);
 	}
 	if (hint) candidates = candidates.filter((r) => matchesHint(r, hint));
+	// A self-reference hinted by its foreign key column means the row that column points to.
+	if (hint && candidates.length > 1 && table === target) {
+		const parent = candidates.filter(
+			(r) => !r.junction && r.cardinality !== 'one-to-many' && r.pairs[0][0] === hint
+		);
+		if (parent.length === 1) candidates = parent;
+	}
 	if (candidates.length === 1) return candidates[0];
 	if (candidates.length === 0) {
 		throw pgrst(

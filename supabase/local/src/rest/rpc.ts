@@ -7,7 +7,7 @@
 import type { ApiRequest, ApiResponse } from '../http/types';
 import { invalidBody, notImplemented, pgrst, singularity } from './errors';
 import { runStatement, toCount, withSchema, type RestContext } from './exec';
-import { closest, readResponse } from './get';
+import { closest, readResponse, refuseArgs } from './get';
 import { headerRange, negotiate, parsePrefer, preferenceApplied, topRange } from './negotiate';
 import { parseQuery, type QueryParams } from './parse';
 import { attachQuery, Builder, countSql, levelSql, rootNode, wrapSql } from './read';
@@ -128,16 +128,7 @@ export async function callRpc(
 ): Promise<ApiResponse> {
 	const post = req.method === 'POST';
 	const q = parseQuery(req.url.searchParams);
-	if (post) {
-		const [key, value] = q.args[0] ?? [];
-		if (key !== undefined)
-			throw pgrst(
-				400,
-				'PGRST100',
-				`"failed to parse filter (${value})" (line 1, column 1)`,
-				`'${key}=${value}' has no operator`
-			);
-	}
+	if (post) refuseArgs(q);
 	const prefs = parsePrefer(req.headers.prefer);
 	const neg = negotiate(req.header('accept'));
 	const args = await rpcArgs(req, q);

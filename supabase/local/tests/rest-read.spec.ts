@@ -1,0 +1,434 @@
+/**
+ * /rest/v1 reads as PostgREST answers them, driven through supabase-js and raw fetch: select shapes,
+ * embedding, filters, ordering, ranges and counts, single objects, media types and refusals.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { TestStack } from './stack';
+import { rest, restStack } from './rest-fixtures';
+
+let stack: TestStack;
+let db: SupabaseClient;
+const ids = (rows: { id: number }[] | null) => (rows ?? []).map((r) => r.id);
+
+beforeAll(async () => {
+	stack = await restStack();
+	db = stack.anon();
+});
+afterAll(() => stack?.close());
+
+describe('select', () => {
+	it('returns the asked columns with aliases, casts and JSON paths', async () => {
+		const { data, error } = await db
+			.from('rt_calls')
+			.select('id, grade:score, score_text:score::text, meta->>lang, secs:meta->dur->s')
+			.eq('id', 1);
+		expect(error).toBeNull();
+		expect(data).toEqual([{ id: 1, grade: 91.5, score_text: '91.50', lang: 'en', secs: 120 }]);
+	});
+
+	it('returns every column for * in table order', async () => {
+		const { data } = await db.from('rt_orgs').select('*').order('id');
+		expect(data).toEqual([
+			{ id: 1, name: 'Northwind' },
+			{ id: 2, name: 'Contoso' }
+		]);
+	});
+
+	it('refuses an unknown column with 42703 and an unknown table with 404 PGRST205 and a hint', async () => {
+		const col = await db.from('rt_calls').select('id, nope');
+		expect(col.status).toBe(400);
+		expect(col.error).toMatchObject({
+			code: '42703',
+			message: 'column rt_calls.nope does not exist'
+		});
+		const table = await db.from('rt_call').select();
+		expect(table.status).toBe(404);
+		expect(table.error).toMatchObject({
+			code: 'PGRST205',
+			hint: "Perhaps you meant the table 'public.rt_calls'"
+		});
+	});
+
+	it('refuses a malformed select with PGRST100 naming the position', async () => {
+		const { error, status } = await db.from('rt_calls').select('id,,score');
+		expect(status).toBe(400);
+		expect(error?.code).toBe('PGRST100');
+		expect(error?.message).toContain('failed to parse select parameter');
+	});
+});
+
+describe('embedding', () => {
+	it('embeds a to-one relationship as an object, or null when there is no row', async () => {
+		const { data } = await db
+			.from('rt_calls')
+			.select('id, site:rt_sites(name, org:rt_orgs(name))')
+			.in('id', [1, 6])
+			.order('id');
+		expect(data).toEqual([
+			{ id: 1, site: { name: 'Oslo hub', org: { name: 'Northwind' } } },
+			{ id: 6, site: null }
+		]);
+	});
+
+	it('embeds a to-many relationship as an array, with its own order and limit', async () => {
+		const { data } = await db
+			.from('rt_sites')
+			.select('id, rt_calls(id)')
+			.order('id')
+			.order('id', { referencedTable: 'rt_calls', ascending: false })
+			.limit(1, { referencedTable: 'rt_calls' });
+		expect(data).toEqual([
+			{ id: 1, rt_calls: [{ id: 2 }] },
+			{ id: 2, rt_calls: [{ id: 4 }] },
+			{ id: 3, rt_calls: [{ id: 5 }] }
+		]);
+	});
+
+	it('embeds one-to-one as an object and many-to-many through the junction table', async () => {
+		const { data } = await db
+			.from('rt_calls')
+			.select('id, rt_call_details(transcript), rt_labels(name)')
+			.in('id', [1, 2])
+			.order('id')
+			.order('name', { referencedTable: 'rt_labels' });
+		expect(data).toEqual([
+			{ id: 1, rt_call_details: { transcript: 'hello' }, rt_labels: [{ name: 'great' }] },
+			{ id: 2, rt_call_details: null, rt_labels: [{ name: 'late' }, { name: 'rude' }] }
+		]);
+	});
+
+	it('answers 300 PGRST201 when two foreign keys lead to the same table, and a hint picks one', async () => {
+		const ambiguous = await db.from('rt_calls').select('id, rt_agents(name)');
+		expect(ambiguous.status).toBe(300);
+		expect(ambiguous.error?.code).toBe('PGRST201');
+		expect(ambiguous.error?.hint).toContain("'rt_agents!rt_calls_agent_id_fkey'");
+		expect(ambiguous.error?.details).toHaveLength(2);
+		const { data, error } = await db
+			.from('rt_calls')
+			.select(
+				'id, agent:rt_agents!agent_id(name), reviewer:rt_agents!rt_calls_reviewer_id_fkey(name)'
+			)
+			.eq('id', 1);
+		expect(error).toBeNull();
+		expect(data).toEqual([{ id: 1, agent: { name: 'Ann' }, reviewer: { name: 'Bob' } }]);
+	});
+
+	it('answers 400 PGRST200 when no relationship exists', async () => {
+		const { status, error } = await db.from('rt_agents').select('name, rt_orgs(name)');
+		expect(status).toBe(400);
+		expect(error).toMatchObject({
+			code: 'PGRST200',
+			message: "Could not find a relationship between 'rt_agents' and 'rt_orgs' in the schema cache"
+		});
+	});
+
+	it('embeds a self-referencing table through its foreign key column', async () => {
+		const { data } = await db
+			.from('rt_sites')
+			.select('id, parent:rt_sites!parent_id(name)')
+			.order('id');
+		expect(data).toEqual([
+			{ id: 1, parent: null },
+			{ id: 2, parent: { name: 'Oslo hub' } },
+			{ id: 3, parent: null }
+		]);
+	});
+
+	it('filters an embedded resource without filtering the parent, unless it is !inner', async () => {
+		const left = await db
+			.from('rt_sites')
+			.select('id, rt_calls(id)')
+			.eq('rt_calls.status', 'new')
+			.order('id');
+		expect(left.data).toEqual([
+			{ id: 1, rt_calls: [] },
+			{ id: 2, rt_calls: [{ id: 3 }] },
+			{ id: 3, rt_calls: [] }
+		]);
+		const inner = await db
+			.from('rt_sites')
+			.select('id, rt_calls!inner(id)')
+			.eq('rt_calls.status', 'new');
+		expect(inner.data).toEqual([{ id: 2, rt_calls: [{ id: 3 }] }]);
+	});
+
+	it('filters parents on whether an embedded resource is null', async () => {
+		const none = await db.from('rt_calls').select('id, rt_sites(id)').is('rt_sites', null);
+		expect(ids(none.data)).toEqual([6]);
+		const some = await db
+			.from('rt_calls')
+			.select('id, rt_sites(id)')
+			.not('rt_sites', 'is', null)
+			.order('id');
+		expect(ids(some.data)).toEqual([1, 2, 3, 4, 5]);
+	});
+
+	it('orders by a column of a to-one embedding, and refuses that for to-many with PGRST118', async () => {
+		const { data } = await db
+			.from('rt_calls')
+			.select('id, rt_sites(name)')
+			.not('site_id', 'is', null)
+			.order('rt_sites(name)')
+			.order('id');
+		expect(ids(data)).toEqual([3, 4, 1, 2, 5]);
+		const bad = await db.from('rt_sites').select('id, rt_calls(id)').order('rt_calls(id)');
+		expect(bad.status).toBe(400);
+		expect(bad.error?.code).toBe('PGRST118');
+	});
+
+	it('refuses a filter on a resource that is not embedded with PGRST108', async () => {
+		const { status, error } = await db.from('rt_calls').select('id').eq('rt_sites.name', 'x');
+		expect(status).toBe(400);
+		expect(error?.code).toBe('PGRST108');
+	});
+});
+
+describe('filters', () => {
+	const q = () => db.from('rt_calls').select('id').order('id');
+
+	it('compares with eq, neq, gt, gte, lt and lte', async () => {
+		expect(ids((await q().eq('status', 'new')).data)).toEqual([3, 6]);
+		expect(ids((await q().neq('status', 'scored')).data)).toEqual([3, 4, 6]);
+		expect(ids((await q().gt('score', 78.25)).data)).toEqual([1, 6]);
+		expect(ids((await q().gte('score', 78.25)).data)).toEqual([1, 4, 6]);
+		expect(ids((await q().lt('score', 64)).data)).toEqual([5]);
+		expect(ids((await q().lte('score', 64)).data)).toEqual([2, 5]);
+	});
+
+	it('matches patterns with like, ilike (* as %), match and imatch', async () => {
+		expect(ids((await q().like('note', '*(review)*')).data)).toEqual([3]);
+		expect(ids((await q().ilike('note', 'o%BRIEN%')).data)).toEqual([4]);
+		expect(ids((await q().likeAnyOf('note', ['fi*', '100*'])).data)).toEqual([1, 5]);
+		expect(ids((await q().ilikeAllOf('note', ['*O*', '*SAID*'])).data)).toEqual([4]);
+		expect(ids((await q().filter('note', 'match', '^fi')).data)).toEqual([1]);
+		expect(ids((await q().filter('note', 'imatch', '^FI')).data)).toEqual([1]);
+	});
+
+	it('tests null with is and negates any filter with not', async () => {
+		expect(ids((await q().is('note', null)).data)).toEqual([2, 6]);
+		expect(ids((await q().not('note', 'is', null)).data)).toEqual([1, 3, 4, 5]);
+		expect(ids((await q().not('status', 'eq', 'new')).data)).toEqual([1, 2, 4, 5]);
+	});
+
+	it('matches lists with in, including quoted values holding commas, parentheses and quotes', async () => {
+		expect(ids((await q().in('note', ['needs (review), soon', 'fine'])).data)).toEqual([1, 3]);
+		expect(ids((await q().in('note', [`O'Brien said "hi"`])).data)).toEqual([4]);
+		expect(ids((await q().in('id', [])).data)).toEqual([]);
+		expect(ids((await q().not('id', 'in', '(1,2,3)')).data)).toEqual([4, 5, 6]);
+	});
+
+	it('compares arrays and jsonb with cs, cd and ov', async () => {
+		expect(ids((await q().contains('tags', ['billing'])).data)).toEqual([1, 2, 6]);
+		expect(ids((await q().containedBy('tags', ['billing', 'urgent'])).data)).toEqual([1, 2, 3, 4]);
+		expect(ids((await q().overlaps('tags', ['sales', 'urgent'])).data)).toEqual([1, 4, 5, 6]);
+		expect(ids((await q().contains('meta', { lang: 'en' })).data)).toEqual([1, 4]);
+	});
+
+	it('filters on JSON paths', async () => {
+		expect(ids((await q().eq('meta->>lang', 'en')).data)).toEqual([1, 4]);
+		expect(ids((await q().gt('meta->dur->s', 200)).data)).toEqual([2]);
+	});
+
+	it('searches text with fts, plfts, phfts and wfts', async () => {
+		expect(ids((await q().textSearch('note', 'review')).data)).toEqual([3]);
+		expect(
+			ids((await q().textSearch('note', 'needs review', { type: 'plain', config: 'english' })).data)
+		).toEqual([3]);
+		expect(ids((await q().textSearch('note', 'said hi', { type: 'phrase' })).data)).toEqual([4]);
+		expect(
+			ids((await q().textSearch('note', '"review" -fine', { type: 'websearch' })).data)
+		).toEqual([3]);
+	});
+
+	it('combines filters with or, and, not.or and nested groups', async () => {
+		expect(ids((await q().or('score.gt.80,note.is.null')).data)).toEqual([1, 2, 6]);
+		expect(ids((await q().or('and(status.eq.new,score.gt.50),id.eq.5')).data)).toEqual([5, 6]);
+		expect(ids((await q().or('note.eq."needs (review), soon",id.eq.1')).data)).toEqual([1, 3]);
+		expect(ids((await q().or('id.in.(1,2),tags.cs.{sales}')).data)).toEqual([1, 2, 5, 6]);
+		const and = await rest(stack, 'rt_calls?select=id&and=(score.gte.60,score.lte.90)&order=id');
+		expect(ids(await and.json())).toEqual([2, 4, 6]);
+		const notOr = await rest(stack, 'rt_calls?select=id&not.or=(status.eq.new,status.eq.scored)');
+		expect(ids(await notOr.json())).toEqual([4]);
+	});
+
+	it('refuses an unknown operator and a parameter without operator with 400 PGRST100', async () => {
+		const op = await q().filter('id', 'foo', '1');
+		expect(op.status).toBe(400);
+		expect(op.error?.code).toBe('PGRST100');
+		expect(op.error?.details).toContain('unknown single value operator foo');
+		const bare = await rest(stack, 'rt_calls?status=new');
+		expect(bare.status).toBe(400);
+		expect((await bare.json()).code).toBe('PGRST100');
+	});
+});
+
+describe('order, ranges and counts', () => {
+	it('orders by several columns with directions and null placement', async () => {
+		const a = await db
+			.from('rt_calls')
+			.select('id')
+			.order('score', { ascending: false, nullsFirst: true });
+		expect(ids(a.data)).toEqual([3, 1, 6, 4, 2, 5]);
+		const b = await db
+			.from('rt_calls')
+			.select('id')
+			.order('score', { ascending: true, nullsFirst: false });
+		expect(ids(b.data)).toEqual([5, 2, 4, 6, 1, 3]);
+		const c = await db
+			.from('rt_calls')
+			.select('id')
+			.order('status')
+			.order('score', { ascending: false });
+		expect(ids(c.data)).toEqual([4, 3, 6, 1, 2, 5]);
+	});
+
+	it('pages with range and counts exactly: 206 and Content-Range when partial', async () => {
+		const { data, count, status } = await db
+			.from('rt_calls')
+			.select('id', { count: 'exact' })
+			.order('id')
+			.range(1, 2);
+		expect(ids(data)).toEqual([2, 3]);
+		expect(count).toBe(6);
+		expect(status).toBe(206);
+		const res = await rest(stack, 'rt_calls?select=id&order=id&offset=1&limit=2', {
+			headers: { prefer: 'count=exact' }
+		});
+		expect(res.headers.get('content-range')).toBe('1-2/6');
+	});
+
+	it('answers 200 with 0-5/6 when the whole set fits, and */0 when nothing matches', async () => {
+		const all = await rest(stack, 'rt_calls?select=id', { headers: { prefer: 'count=exact' } });
+		expect(all.status).toBe(200);
+		expect(all.headers.get('content-range')).toBe('0-5/6');
+		const none = await rest(stack, 'rt_calls?select=id&id=eq.99', {
+			headers: { prefer: 'count=planned' }
+		});
+		expect(none.status).toBe(200);
+		expect(none.headers.get('content-range')).toBe('*/0');
+	});
+
+	it('honours the Range header and reports an unknown total as *', async () => {
+		const res = await rest(stack, 'rt_calls?select=id&order=id', {
+			headers: { range: '0-1', 'range-unit': 'items' }
+		});
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-range')).toBe('0-1/*');
+		expect(ids(await res.json())).toEqual([1, 2]);
+	});
+
+	it('answers 416 PGRST103 past the end and for an inverted Range', async () => {
+		const past = await rest(stack, 'rt_calls?select=id&offset=10', {
+			headers: { prefer: 'count=exact' }
+		});
+		expect(past.status).toBe(416);
+		expect(await past.json()).toMatchObject({
+			code: 'PGRST103',
+			details: 'An offset of 10 was requested, but there are only 6 rows.'
+		});
+		const inverted = await rest(stack, 'rt_calls?select=id', { headers: { range: '5-2' } });
+		expect(inverted.status).toBe(416);
+	});
+
+	it('counts without a body for head requests', async () => {
+		const { data, count, status } = await db
+			.from('rt_calls')
+			.select('*', { count: 'exact', head: true })
+			.eq('status', 'scored');
+		expect(status).toBe(200);
+		expect(data).toBeNull();
+		expect(count).toBe(3);
+		const head = await rest(stack, 'rt_calls?select=id', { method: 'HEAD' });
+		expect(head.status).toBe(200);
+		expect(await head.text()).toBe('');
+		expect(head.headers.get('content-range')).toBe('0-5/*');
+	});
+
+	it('refuses a limit that is not a number with PGRST100', async () => {
+		const res = await rest(stack, 'rt_calls?limit=ten');
+		expect(res.status).toBe(400);
+		expect((await res.json()).code).toBe('PGRST100');
+	});
+});
+
+describe('media types', () => {
+	it('returns one object for single() and 406 PGRST116 when not exactly one row', async () => {
+		const one = await db.from('rt_calls').select('id, status').eq('id', 4).single();
+		expect(one.data).toEqual({ id: 4, status: 'disputed' });
+		const many = await db.from('rt_calls').select('id').eq('status', 'scored').single();
+		expect(many.status).toBe(406);
+		expect(many.error).toMatchObject({ code: 'PGRST116', details: 'The result contains 3 rows' });
+		const none = await db.from('rt_calls').select('id').eq('id', 99).maybeSingle();
+		expect(none.error).toBeNull();
+		expect(none.data).toBeNull();
+	});
+
+	it('answers text/csv with a header line', async () => {
+		const { data } = await db.from('rt_calls').select('id,status,note').order('id').limit(4).csv();
+		expect(data).toBe(
+			'id,status,note\n1,scored,fine\n2,scored,\n3,new,"needs (review), soon"\n4,disputed,"O\'Brien said ""hi"""'
+		);
+	});
+
+	it('strips null properties when asked', async () => {
+		const { data } = await db
+			.from('rt_calls')
+			.select('id, note')
+			.in('id', [2, 3])
+			.order('id')
+			.stripNulls();
+		expect(data).toEqual([{ id: 2 }, { id: 3, note: 'needs (review), soon' }]);
+	});
+
+	it('refuses an unavailable media type with 406 PGRST107', async () => {
+		const res = await rest(stack, 'rt_calls', { headers: { accept: 'application/geo+json' } });
+		expect(res.status).toBe(406);
+		expect((await res.json()).code).toBe('PGRST107');
+	});
+
+	it('exposes only the public schema: another profile is 406 PGRST106', async () => {
+		const other = createClient(stack.url, stack.anonKey, {
+			db: { schema: 'auth' },
+			auth: { persistSession: false }
+		});
+		const { status, error } = await other.from('users').select('id');
+		expect(status).toBe(406);
+		expect(error).toMatchObject({ code: 'PGRST106', message: 'Invalid schema: auth' });
+		const res = await rest(stack, 'rt_orgs?select=id', { headers: { 'accept-profile': 'public' } });
+		expect(res.headers.get('content-profile')).toBe('public');
+	});
+});
+
+describe('outside the supported subset', () => {
+	it('answers 400 naming the feature instead of a different result', async () => {
+		const spread = await db.from('rt_sites').select('id, ...rt_calls(id)');
+		expect(spread.status).toBe(400);
+		expect(spread.error?.code).toBe('PGRST127');
+		expect(spread.error?.details).toContain('spreading the to-many embedding');
+		const agg = await db.from('rt_calls').select('count()');
+		expect(agg.status).toBe(400);
+		expect(agg.error?.code).toBe('PGRST123');
+		const cast = await db.from('rt_calls').select('id::regclass');
+		expect(cast.status).toBe(400);
+		expect(cast.error?.details).toContain("cast '::regclass'");
+		const put = await rest(stack, 'rt_orgs?id=eq.1', {
+			method: 'PUT',
+			body: '{"id":1,"name":"x"}'
+		});
+		expect(put.status).toBe(400);
+		expect((await put.json()).details).toContain('PUT');
+	});
+
+	it('spreads a to-one embedding into the parent row', async () => {
+		const { data } = await db
+			.from('rt_calls')
+			.select('id, ...rt_sites(site_name:name)')
+			.in('id', [1, 6])
+			.order('id');
+		expect(data).toEqual([
+			{ id: 1, site_name: 'Oslo hub' },
+			{ id: 6, site_name: null }
+		]);
+	});
+});
