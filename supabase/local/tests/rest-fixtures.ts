@@ -4,6 +4,7 @@
  * row-level security on an owned table, and helpers to call the stack with supabase-js or fetch.
  */
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { StackConfig } from '../src/config';
 import { startTestStack, type TestStack } from './stack';
 
 export const OWNER_A = '00000000-0000-4000-8000-00000000000a';
@@ -74,8 +75,8 @@ create function rt_over(a text) returns int language sql as 'select 2';
 `;
 
 /** A throw-away stack with the fixtures loaded. */
-export async function restStack(): Promise<TestStack> {
-	const stack = await startTestStack();
+export async function restStack(overrides: Partial<StackConfig> = {}): Promise<TestStack> {
+	const stack = await startTestStack(overrides);
 	await stack.db.exec(FIXTURES);
 	return stack;
 }
