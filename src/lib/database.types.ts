@@ -238,6 +238,100 @@ export type Database = {
         }
         Relationships: []
       }
+      scenario_versions: {
+        Row: {
+          content: Json
+          created_at: string
+          created_by: string | null
+          id: string
+          published_at: string | null
+          published_by: string | null
+          retired_at: string | null
+          scenario_id: string
+          status: Database["public"]["Enums"]["scenario_version_status"]
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          content: Json
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          published_at?: string | null
+          published_by?: string | null
+          retired_at?: string | null
+          scenario_id: string
+          status?: Database["public"]["Enums"]["scenario_version_status"]
+          updated_at?: string
+          version: number
+        }
+        Update: {
+          content?: Json
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          published_at?: string | null
+          published_by?: string | null
+          retired_at?: string | null
+          scenario_id?: string
+          status?: Database["public"]["Enums"]["scenario_version_status"]
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "scenario_versions_scenario_id_fkey"
+            columns: ["scenario_id"]
+            isOneToOne: false
+            referencedRelation: "scenarios"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      scenarios: {
+        Row: {
+          code: string
+          created_at: string
+          created_by: string | null
+          id: string
+          kind: Database["public"]["Enums"]["scenario_kind"]
+          organisation_id: string
+          title: string
+          title_zh: string | null
+          updated_at: string
+        }
+        Insert: {
+          code: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          kind: Database["public"]["Enums"]["scenario_kind"]
+          organisation_id: string
+          title: string
+          title_zh?: string | null
+          updated_at?: string
+        }
+        Update: {
+          code?: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          kind?: Database["public"]["Enums"]["scenario_kind"]
+          organisation_id?: string
+          title?: string
+          title_zh?: string | null
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "scenarios_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       sites: {
         Row: {
           address: string | null
@@ -285,11 +379,100 @@ export type Database = {
           },
         ]
       }
+      test_calls: {
+        Row: {
+          created_at: string
+          id: string
+          line_id: string | null
+          organisation_id: string
+          scenario_version_id: string
+          shopper_id: string | null
+          site_id: string
+          status: Database["public"]["Enums"]["call_status"]
+          updated_at: string
+          window_end: string
+          window_start: string
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          line_id?: string | null
+          organisation_id: string
+          scenario_version_id: string
+          shopper_id?: string | null
+          site_id: string
+          status?: Database["public"]["Enums"]["call_status"]
+          updated_at?: string
+          window_end: string
+          window_start: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          line_id?: string | null
+          organisation_id?: string
+          scenario_version_id?: string
+          shopper_id?: string | null
+          site_id?: string
+          status?: Database["public"]["Enums"]["call_status"]
+          updated_at?: string
+          window_end?: string
+          window_start?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "test_calls_line_id_fkey"
+            columns: ["line_id"]
+            isOneToOne: false
+            referencedRelation: "lines"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "test_calls_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "test_calls_scenario_version_id_fkey"
+            columns: ["scenario_version_id"]
+            isOneToOne: false
+            referencedRelation: "scenario_versions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "test_calls_site_id_fkey"
+            columns: ["site_id"]
+            isOneToOne: false
+            referencedRelation: "sites"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Views: {
       [_ in never]: never
     }
     Functions: {
+      create_scenario_draft: {
+        Args: {
+          p_scenario_id: string
+        }
+        Returns: {
+          content: Json
+          created_at: string
+          created_by: string | null
+          id: string
+          published_at: string | null
+          published_by: string | null
+          retired_at: string | null
+          scenario_id: string
+          status: Database["public"]["Enums"]["scenario_version_status"]
+          updated_at: string
+          version: number
+        }
+      }
       my_memberships: {
         Args: never
         Returns: {
@@ -300,6 +483,42 @@ export type Database = {
           audit_organisation_id: string
           role: Database["public"]["Enums"]["app_role"]
         }[]
+      }
+      publish_scenario_version: {
+        Args: {
+          p_version_id: string
+        }
+        Returns: {
+          content: Json
+          created_at: string
+          created_by: string | null
+          id: string
+          published_at: string | null
+          published_by: string | null
+          retired_at: string | null
+          scenario_id: string
+          status: Database["public"]["Enums"]["scenario_version_status"]
+          updated_at: string
+          version: number
+        }
+      }
+      retire_scenario_version: {
+        Args: {
+          p_version_id: string
+        }
+        Returns: {
+          content: Json
+          created_at: string
+          created_by: string | null
+          id: string
+          published_at: string | null
+          published_by: string | null
+          retired_at: string | null
+          scenario_id: string
+          status: Database["public"]["Enums"]["scenario_version_status"]
+          updated_at: string
+          version: number
+        }
       }
       write_audit_log: {
         Args: {
@@ -320,7 +539,17 @@ export type Database = {
         | "shopper"
         | "vendor_manager"
         | "client_viewer"
+      call_status:
+        | "scheduled"
+        | "in_progress"
+        | "submitted"
+        | "reviewed"
+        | "closed"
+        | "cancelled"
+        | "missed"
       organisation_kind: "audit" | "client" | "vendor"
+      scenario_kind: "mystery_call" | "vendor_audit"
+      scenario_version_status: "draft" | "published" | "retired"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -452,7 +681,18 @@ export const Constants = {
         "vendor_manager",
         "client_viewer",
       ],
+      call_status: [
+        "scheduled",
+        "in_progress",
+        "submitted",
+        "reviewed",
+        "closed",
+        "cancelled",
+        "missed",
+      ],
       organisation_kind: ["audit", "client", "vendor"],
+      scenario_kind: ["mystery_call", "vendor_audit"],
+      scenario_version_status: ["draft", "published", "retired"],
     },
   },
 } as const
