@@ -5,16 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorld, type Role, type World } from './fixtures';
-import {
-	TABLES,
-	deleteAsOwner,
-	insertAsOwner,
-	keyOfRow,
-	restore,
-	snapshot,
-	type Row,
-	type TableName
-} from './tables';
+import { WHO, matrixOps } from './matrix-ops';
+import { TABLES, type Row, type TableName } from './tables';
 
 type Verdict = 'YY' | 'YN' | 'NY' | 'NN';
 type Case = [TableName, Role, string, string, Verdict, Verdict, Verdict, Verdict];
@@ -128,112 +120,13 @@ const VISIBLE: Record<TableName, Record<Exclude<Role, 'anon'>, string[]>> = {
 	audit_log: { admin: ['audit'], officer: ['audit'], shopper: [], vendorA: [], clientBank: [] }
 };
 
-const WHO: Record<Role, string> = {
-	admin: 'an admin',
-	officer: 'a compliance officer',
-	shopper: 'a shopper',
-	vendorA: "vendor A's manager",
-	clientBank: "the bank's client viewer",
-	anon: 'an anonymous caller'
-};
-
-/** A denial is either Postgres' 42501 (no privilege, or a policy's check failed) or no rows touched. */
-function expectDenied(error: { code?: string } | null, data: unknown[] | null) {
-	if (error) expect(error.code).toBe('42501');
-	else expect(data).toEqual([]);
-}
-
 let w: World;
 beforeAll(async () => {
 	w = await startWorld();
 });
 afterAll(() => w?.close());
 
-async function trySelect(role: Role, table: TableName, label: string, allowed: boolean) {
-	const spec = TABLES[table];
-	const { data, error } = await w.as[role].from(table).select('*').match(spec.keyOf(w, label));
-	if (!allowed) return expectDenied(error, data);
-	expect(error).toBeNull();
-	expect(data).toHaveLength(1);
-}
-
-async function tryInsert(role: Role, table: TableName, label: string, allowed: boolean) {
-	const spec = TABLES[table];
-	const row = await spec.newRow(w, label);
-	const key = keyOfRow(spec, row);
-	const before = await snapshot(w, spec, key);
-	const { data, error } = await w.as[role]
-		.from(table)
-		.insert(row as never)
-		.select();
-	const after = await snapshot(w, spec, key);
-	try {
-		if (!allowed) {
-			expect(error?.code).toBe('42501');
-			expect(after).toEqual(before);
-			return;
-		}
-		expect(error).toBeNull();
-		expect(data).toHaveLength(1);
-		expect(before).toBeNull();
-		expect(after).toMatchObject(row);
-	} finally {
-		if (!before && after && table !== 'audit_log') await deleteAsOwner(w, spec, key);
-	}
-}
-
-async function tryUpdate(role: Role, table: TableName, label: string, allowed: boolean) {
-	const spec = TABLES[table];
-	const key = spec.keyOf(w, label);
-	const before = (await snapshot(w, spec, key))!;
-	expect(before).not.toBeNull();
-	const { data, error } = await w.as[role]
-		.from(table)
-		.update(spec.patch as never)
-		.match(key)
-		.select();
-	const after = await snapshot(w, spec, key);
-	try {
-		if (!allowed) {
-			expectDenied(error, data);
-			expect(after).toEqual(before);
-			return;
-		}
-		expect(error).toBeNull();
-		expect(data).toHaveLength(1);
-		expect(after).not.toEqual(before);
-	} finally {
-		if (table !== 'audit_log' && JSON.stringify(after) !== JSON.stringify(before)) {
-			await restore(w, spec, key, before);
-		}
-	}
-}
-
-// An allowed delete removes a fresh copy in the same tenant; a denied one is tried on the fixture.
-async function tryDelete(role: Role, table: TableName, label: string, allowed: boolean) {
-	const spec = TABLES[table];
-	const key = allowed
-		? await insertAsOwner(w, spec, await spec.newRow(w, label))
-		: spec.keyOf(w, label);
-	const before = await snapshot(w, spec, key);
-	expect(before).not.toBeNull();
-	const { data, error } = await w.as[role].from(table).delete().match(key).select();
-	const after = await snapshot(w, spec, key);
-	try {
-		if (!allowed) {
-			expectDenied(error, data);
-			expect(after).toEqual(before);
-			return;
-		}
-		expect(error).toBeNull();
-		expect(data).toHaveLength(1);
-		expect(after).toBeNull();
-	} finally {
-		if (allowed && after) await deleteAsOwner(w, spec, key);
-	}
-}
-
-const OPS = { select: trySelect, insert: tryInsert, update: tryUpdate, delete: tryDelete };
+const OPS = matrixOps(() => w, TABLES);
 
 for (const table of Object.keys(TABLES) as TableName[]) {
 	describe(`${table}`, () => {

@@ -10,8 +10,9 @@ export type Row = Record<string, unknown>;
 export type TableName =
 	'organisations' | 'client_vendors' | 'sites' | 'lines' | 'memberships' | 'profiles' | 'audit_log';
 
-export interface TableSpec {
-	table: TableName;
+/** `T` widens to other tables' names for suites that keep their own specs (e.g. scenarios). */
+export interface TableSpec<T extends string = TableName> {
+	table: T;
 	/** The key of the fixture called `label`. */
 	keyOf(w: World, label: string): Row;
 	/** The fixture name of a row read back through the API (for visibility sets). */
@@ -143,7 +144,7 @@ const where = (key: Row, from = 1) =>
 		.join(' and ');
 
 /** The row as the owner sees it (null when gone). */
-export async function snapshot(w: World, spec: TableSpec, key: Row): Promise<Row | null> {
+export async function snapshot(w: World, spec: TableSpec<string>, key: Row): Promise<Row | null> {
 	const rows = await w.sql<{ r: Row }>(
 		`select to_jsonb(t) as r from public.${spec.table} t where ${where(key)}`,
 		Object.values(key)
@@ -152,7 +153,7 @@ export async function snapshot(w: World, spec: TableSpec, key: Row): Promise<Row
 }
 
 /** Inserts `row` as the owner (for rows a test may delete); returns its key. */
-export async function insertAsOwner(w: World, spec: TableSpec, row: Row): Promise<Row> {
+export async function insertAsOwner(w: World, spec: TableSpec<string>, row: Row): Promise<Row> {
 	const cols = Object.keys(row);
 	await w.sql(
 		`insert into public.${spec.table} (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')})`,
@@ -162,7 +163,7 @@ export async function insertAsOwner(w: World, spec: TableSpec, row: Row): Promis
 }
 
 /** The key columns of a full row. */
-export function keyOfRow(spec: TableSpec, row: Row): Row {
+export function keyOfRow(spec: TableSpec<string>, row: Row): Row {
 	if (spec.table === 'client_vendors')
 		return { client_id: row.client_id, vendor_id: row.vendor_id };
 	// audit_log ids are generated always; a probe entry is found by what it says.
@@ -172,12 +173,17 @@ export function keyOfRow(spec: TableSpec, row: Row): Row {
 }
 
 /** Removes a row as the owner (cleanup after an insert). */
-export async function deleteAsOwner(w: World, spec: TableSpec, key: Row): Promise<void> {
+export async function deleteAsOwner(w: World, spec: TableSpec<string>, key: Row): Promise<void> {
 	await w.sql(`delete from public.${spec.table} where ${where(key)}`, Object.values(key));
 }
 
 /** Puts the patched columns back to their values in `before`. */
-export async function restore(w: World, spec: TableSpec, key: Row, before: Row): Promise<void> {
+export async function restore(
+	w: World,
+	spec: TableSpec<string>,
+	key: Row,
+	before: Row
+): Promise<void> {
 	const cols = Object.keys(spec.patch);
 	await w.sql(
 		`update public.${spec.table} t set (${cols.join(', ')}) = (
