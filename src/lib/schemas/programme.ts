@@ -97,7 +97,10 @@ export const programmeSchema = z
 		hourWeights: hourWeightsSchema.optional(),
 		/** Minutes a call needs; it must start early enough to end inside the window. */
 		callMinutes: z.number().int().min(1).max(240).default(15),
-		/** The same shopper does not call the same site again within this many days (0 = no rule). */
+		/**
+		 * The same shopper does not call the same site again within this many days: after a call on
+		 * day D (site-local), the next one is on D + lockoutDays at the earliest. 0 = no rule.
+		 */
 		lockoutDays: z.number().int().min(0).max(365).default(7),
 		/** Counted per day in the shopper's own time zone. */
 		maxCallsPerShopperPerDay: z.number().int().min(1).max(100).default(5),
