@@ -38,7 +38,7 @@ export function devStack(): Plugin {
 			server.printUrls = () => {
 				printUrls();
 				const appUrl = server.resolvedUrls?.local[0] ?? `http://localhost:${port}/`;
-				server.config.logger.info(banner(appUrl, stack));
+				server.config.logger.info(banner(appUrl, stack, true));
 			};
 			const stop = async () => {
 				await stack.close();

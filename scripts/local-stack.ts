@@ -45,13 +45,13 @@ export async function startEmbeddedStack(siteUrl: string): Promise<EmbeddedStack
 }
 
 /** The lines printed after start: where things are and how to sign in. */
-export function banner(appUrl: string, s: EmbeddedStack): string {
+export function banner(appUrl: string, s: EmbeddedStack, dev = false): string {
 	const backend = s.stack ? `embedded stack (${s.stack.db.backend})` : 'remote Supabase project';
 	return [
 		'',
 		`  Clearcall      ${appUrl}`,
 		`  Supabase       ${s.supabaseUrl}  ${backend}`,
-		s.stack ? `  Outbox         ${appUrl.replace(/\/$/, '')}/dev/outbox (dev only)` : '',
+		s.stack && dev ? `  Outbox         ${appUrl.replace(/\/$/, '')}/dev/outbox` : '',
 		'',
 		'  Demo logins',
 		...demoLoginLines().map((l) => `    ${l}`),

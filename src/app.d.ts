@@ -17,9 +17,6 @@ declare global {
 			memberships: () => Promise<Membership[]>;
 			locale: Locale;
 		}
-		interface PageData {
-			session: Session | null;
-		}
 	}
 }
 

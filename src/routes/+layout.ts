@@ -8,7 +8,10 @@ export const load: LayoutLoad = async ({ data, depends, fetch }) => {
 
 	const supabase = isBrowser()
 		? createBrowserClient(...supabasePublicEnv(), {
-				global: { fetch }
+				global: { fetch },
+				// Links from e-mails are handled on the server (/reset); the browser client must not
+				// consume or clear their tokens on its own.
+				auth: { detectSessionInUrl: false }
 			})
 		: createServerClient(...supabasePublicEnv(), {
 				global: { fetch },

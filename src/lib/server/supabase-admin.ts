@@ -10,10 +10,15 @@ let client: SupabaseClient | undefined;
 
 /** The process-wide service-role client (no session, no token refresh). */
 export function supabaseAdmin(): SupabaseClient {
-	const key = env.SUPABASE_SERVICE_ROLE_KEY;
-	if (!key) throw new Error('SUPABASE_SERVICE_ROLE_KEY is not set');
-	client ??= createClient(supabasePublicEnv()[0], key, {
+	client ??= createClient(supabasePublicEnv()[0], serviceRoleKey(), {
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }
 	});
 	return client;
+}
+
+/** The service-role key; only for server code that calls the stack directly (see outbox.ts). */
+export function serviceRoleKey(): string {
+	const key = env.SUPABASE_SERVICE_ROLE_KEY;
+	if (!key) throw new Error('SUPABASE_SERVICE_ROLE_KEY is not set');
+	return key;
 }

@@ -19,19 +19,36 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	if (code) {
 		const { error } = await locals.supabase.auth.exchangeCodeForSession(code);
 		if (!error) redirect(303, '/reset');
-		return { linkValid: false };
+		return { linkValid: false, email: '' };
 	}
 	if (tokenHash) {
 		const type = (url.searchParams.get('type') ?? 'recovery') as EmailOtpType;
 		const { error } = await locals.supabase.auth.verifyOtp({ token_hash: tokenHash, type });
 		if (!error) redirect(303, '/reset');
-		return { linkValid: false };
+		return { linkValid: false, email: '' };
 	}
-	return { linkValid: !!locals.user && !url.searchParams.has('error') };
+	return {
+		linkValid: !!locals.user && !url.searchParams.has('error'),
+		email: locals.user?.email ?? ''
+	};
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
+	/**
+	 * Invitations use the implicit flow: the tokens arrive in the URL fragment, which only the browser
+	 * sees. The page posts them here and the server client validates them and sets the cookies.
+	 */
+	session: async ({ request, locals }) => {
+		const form = await request.formData();
+		const access_token = String(form.get('access_token') ?? '');
+		const refresh_token = String(form.get('refresh_token') ?? '');
+		if (!access_token || !refresh_token) return fail(400, { linkExpired: true });
+		const { error } = await locals.supabase.auth.setSession({ access_token, refresh_token });
+		if (error) return fail(400, { linkExpired: true });
+		return { sessionSet: true };
+	},
+
+	password: async ({ request, locals }) => {
 		if (!locals.user) return fail(401, { errorMessage: undefined, linkExpired: true });
 		const parsed = validate(resetSchema, formObject(await request.formData()));
 		if (!parsed.ok) return fail(400, { errorFields: localiseErrors(parsed.errors) });
