@@ -70,6 +70,14 @@ create function rt_echo(payload jsonb) returns jsonb language sql immutable as '
 create function rt_sum(nums int[]) returns int language sql immutable as 'select sum(x)::int from unnest(nums) x';
 create function rt_fail(msg text) returns int language plpgsql as $$ begin raise exception '%', msg; end $$;
 create function rt_whoami() returns text language sql stable as $$ select coalesce(auth.uid()::text, auth.role()) $$;
+create function rt_whole(jsonb) returns jsonb language sql immutable as 'select $1';
+create function rt_teapot() returns int language plpgsql as $$
+  begin raise sqlstate 'PT418' using message = 'I am a teapot'; end $$;
+create function rt_custom() returns int language plpgsql as $$
+  begin raise sqlstate 'PGRST' using message = '{"code":"CC1","message":"Payment required"}',
+    detail = '{"status":402,"headers":{"X-Reason":"quota"}}'; end $$;
+create table rt_slots (id int primary key, during int4range not null);
+insert into rt_slots values (1, '[1,5)'), (2, '[5,10)'), (3, '[20,30)');
 create function rt_over(a int) returns int language sql as 'select a';
 create function rt_over(a text) returns int language sql as 'select 2';
 `;

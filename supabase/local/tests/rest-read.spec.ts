@@ -153,6 +153,20 @@ describe('embedding', () => {
 		expect(inner.data).toEqual([{ id: 2, rt_calls: [{ id: 3 }] }]);
 	});
 
+	it('applies or= to an embedded resource', async () => {
+		const { data } = await db
+			.from('rt_sites')
+			.select('id, rt_calls(id)')
+			.or('id.eq.1,score.lt.60', { referencedTable: 'rt_calls' })
+			.order('id')
+			.order('id', { referencedTable: 'rt_calls' });
+		expect(data).toEqual([
+			{ id: 1, rt_calls: [{ id: 1 }] },
+			{ id: 2, rt_calls: [] },
+			{ id: 3, rt_calls: [{ id: 5 }] }
+		]);
+	});
+
 	it('filters parents on whether an embedded resource is null', async () => {
 		const none = await db.from('rt_calls').select('id, rt_sites(id)').is('rt_sites', null);
 		expect(ids(none.data)).toEqual([6]);
@@ -223,6 +237,16 @@ describe('filters', () => {
 		expect(ids((await q().containedBy('tags', ['billing', 'urgent'])).data)).toEqual([1, 2, 3, 4]);
 		expect(ids((await q().overlaps('tags', ['sales', 'urgent'])).data)).toEqual([1, 4, 5, 6]);
 		expect(ids((await q().contains('meta', { lang: 'en' })).data)).toEqual([1, 4]);
+	});
+
+	it('compares ranges with sl, sr, nxr, nxl and adj, and tests distinctness', async () => {
+		const slots = () => db.from('rt_slots').select('id').order('id');
+		expect(ids((await slots().rangeLt('during', '[10,20)')).data)).toEqual([1, 2]);
+		expect(ids((await slots().rangeGt('during', '[10,20)')).data)).toEqual([3]);
+		expect(ids((await slots().rangeLte('during', '[0,10)')).data)).toEqual([1, 2]);
+		expect(ids((await slots().rangeGte('during', '[5,6)')).data)).toEqual([2, 3]);
+		expect(ids((await slots().rangeAdjacent('during', '[10,20)')).data)).toEqual([2, 3]);
+		expect(ids((await q().filter('note', 'isdistinct', 'fine')).data)).toEqual([2, 3, 4, 5, 6]);
 	});
 
 	it('filters on JSON paths', async () => {

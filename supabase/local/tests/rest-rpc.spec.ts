@@ -34,6 +34,30 @@ describe('rpc', () => {
 		expect((await db.rpc('rt_sum', { nums: [4, 5] }, { get: true })).data).toBe(9);
 	});
 
+	it('passes the whole body to a single unnamed json parameter, or with params=single-object', async () => {
+		expect((await db.rpc('rt_whole', { x: 1, y: [2] })).data).toEqual({ x: 1, y: [2] });
+		const res = await rest(stack, 'rpc/rt_echo', {
+			method: 'POST',
+			body: JSON.stringify({ a: 1 }),
+			headers: { 'content-type': 'application/json', prefer: 'params=single-object' }
+		});
+		expect(await res.json()).toEqual({ a: 1 });
+	});
+
+	it('answers the status a function raises with PTxxx or a PGRST JSON error', async () => {
+		const teapot = await db.rpc('rt_teapot');
+		expect(teapot.status).toBe(418);
+		expect(teapot.error).toMatchObject({ code: 'PT418', message: 'I am a teapot' });
+		const custom = await rest(stack, 'rpc/rt_custom', {
+			method: 'POST',
+			body: '{}',
+			headers: { 'content-type': 'application/json' }
+		});
+		expect(custom.status).toBe(402);
+		expect(custom.headers.get('x-reason')).toBe('quota');
+		expect(await custom.json()).toMatchObject({ code: 'CC1', message: 'Payment required' });
+	});
+
 	it('filters, orders, embeds and counts the rows of a set-returning function', async () => {
 		const { data, count } = await db
 			.rpc('rt_calls_of', { site: 1 }, { count: 'exact' })
