@@ -31,7 +31,8 @@ export interface EmbeddedStack {
  * the resulting environment into process.env (values already in process.env win).
  */
 export async function startEmbeddedStack(siteUrl: string): Promise<EmbeddedStack> {
-	const env = await ensureEnvFile();
+	// A run on a random port (SUPABASE_LOCAL_PORT=0, as e2e does) must not write port 0 into .env.
+	const env = await ensureEnvFile(undefined, Number(process.env.SUPABASE_LOCAL_PORT) || 54321);
 	for (const [k, v] of Object.entries(env)) process.env[k] ??= v;
 	const url = env.PUBLIC_SUPABASE_URL;
 	if (!isLocalSupabaseUrl(url)) return { supabaseUrl: url, close: async () => {} };
