@@ -9,23 +9,15 @@ import type { PastCall, Programme, Shopper } from '../../schemas/programme';
 import type { Slot } from './calendar';
 import type { Draft, Drafts } from './drafts';
 import { seededRng, shuffle } from './prng';
-import {
-	book,
-	chosenBecause,
-	exclusion,
-	hourOfWeek,
-	newShopperState,
-	preferred,
-	ShopperIndex,
-	type CallFacts,
-	type ShopperState
-} from './shoppers';
-import { DAY_MS, hhmm, isoDay, MINUTE_MS, toLocal } from './tz';
+import { Ledger, type CallFacts } from './ledger';
+import { hourOfWeek, newShopperState, ShopperIndex, type ShopperState } from './shoppers';
+import { dayOf, DAY_MS, hhmm, isoDay, MINUTE_MS, toLocal } from './tz';
 import type {
 	ExclusionRule,
 	LocalStamp,
 	PlannedCall,
 	PlanOptions,
+	ScenarioReason,
 	UnfillableCall,
 	UnfillableRule
 } from './types';
@@ -56,9 +48,15 @@ const count = <K extends string>(tally: Partial<Record<K, number>>, key: K, n = 
 export class Assigner {
 	private readonly states: ShopperState[];
 	private readonly index: ShopperIndex;
+	private readonly ledger: Ledger;
+	private readonly siteIndex: Map<string, number>;
 	private seq = 0;
 	private lookups = 0;
 	private readonly window: number;
+	/** Per-pool progress of the current lookup (a call needs one pool per language). */
+	private readonly taken = new Int32Array(64);
+	/** One reason per scenario: it is the same for every call of that scenario. */
+	private readonly scenarioReasons: ScenarioReason[];
 	private readonly alternatives: number;
 
 	constructor(
@@ -74,27 +72,44 @@ export class Assigner {
 		const from = Date.parse(programme.period.start) - 2 * DAY_MS;
 		const to = Date.parse(programme.period.end) + 3 * DAY_MS;
 		this.index = new ShopperIndex(this.states, from, to);
+		this.siteIndex = new Map(programme.sites.map((site, i) => [site.siteId, i]));
+		this.ledger = new Ledger(
+			this.states.length,
+			programme.sites.length,
+			dayOf(programme.period.start),
+			dayOf(programme.period.end),
+			{ lockoutDays: programme.lockoutDays, maxPerDay: programme.maxCallsPerShopperPerDay }
+		);
+		// Frozen, since every call of the scenario shares it.
+		this.scenarioReasons = programme.scenarios.map((sc, i) =>
+			Object.freeze({
+				rule: 'mix' as const,
+				share: sc.share,
+				planned: drafts.scenarioCounts[i],
+				sentence: Object.freeze({
+					key: 'schedule_why_mix',
+					params: Object.freeze({ share: sc.share })
+				})
+			})
+		);
 		this.replay(options.history ?? []);
 	}
 
 	/** Books past calls first, oldest first, with sequence numbers below this plan's. */
 	private replay(history: readonly PastCall[]) {
 		const byId = new Map(this.states.map((s) => [s.id, s]));
-		const sites = new Map(this.drafts.sites.map((c) => [c.site.siteId, c.site]));
 		const past = history
 			.map((h) => ({ h, startMs: Date.parse(h.start) }))
 			.sort((a, b) => a.startMs - b.startMs);
 		past.forEach(({ h, startMs }, k) => {
 			const s = byId.get(h.shopperId);
 			if (!s) return;
-			const site = sites.get(h.siteId);
+			const siteIndex = this.siteIndex.get(h.siteId) ?? -1;
+			const site = this.programme.sites[siteIndex];
 			const siteDay = site ? toLocal(site.timeZone, startMs).day : Math.floor(startMs / DAY_MS);
 			const endMs = startMs + h.minutes * MINUTE_MS;
-			book(
-				s,
-				{ siteId: h.siteId, vendorId: site?.vendorId ?? '', siteDay, startMs, endMs },
-				k - past.length
-			);
+			const facts = { siteIndex, vendorId: site?.vendorId ?? '', siteDay, startMs, endMs };
+			this.ledger.book(s, facts, toLocal(s.zone, startMs).day, k - past.length);
 		});
 	}
 
@@ -102,38 +117,40 @@ export class Assigner {
 	private attempt(draft: Draft, slot: Slot): Attempt {
 		const { site } = draft.site;
 		const facts: CallFacts = {
-			siteId: site.siteId,
+			siteIndex: draft.site.index,
 			vendorId: site.vendorId,
 			siteDay: slot.day,
 			startMs: slot.startMs,
-			endMs: slot.startMs + this.programme.callMinutes * MINUTE_MS,
-			lockoutDays: this.programme.lockoutDays,
-			maxPerDay: this.programme.maxCallsPerShopperPerDay
+			endMs: slot.startMs + this.programme.callMinutes * MINUTE_MS
 		};
 		const hour = hourOfWeek(slot.startMs);
 		const pools = this.index.poolsFor(draft.languages, hour);
-		const taken = pools.map(() => 0);
+		const taken = pools.length <= this.taken.length ? this.taken : new Int32Array(pools.length);
+		taken.fill(0, 0, pools.length);
 		const lookup = ++this.lookups;
+		const seen = this.ledger.seen;
 		const out: Attempt = { slot, facts, hour, eligible: [], examined: 0, excluded: {} };
 		// Take from each language's pool in turn, so a bilingual line draws on both.
-		const more = () => out.eligible.length < ENOUGH;
-		for (let budget = this.window, moved = true; budget > 0 && moved && more();) {
+		let budget = this.window;
+		for (let moved = true; moved && budget > 0 && out.eligible.length < ENOUGH;) {
 			moved = false;
-			for (let p = 0; p < pools.length && budget > 0 && more(); p++) {
+			for (let p = 0; p < pools.length && budget > 0 && out.eligible.length < ENOUGH; p++) {
 				const pool = pools[p];
 				if (taken[p] >= pool.members.length) continue;
 				moved = true;
 				const s = pool.members[(pool.cursor + taken[p]++) % pool.members.length];
-				if (s.seen === lookup) continue;
-				s.seen = lookup;
+				if (seen[s.rank] === lookup) continue;
+				seen[s.rank] = lookup;
 				out.examined++;
 				budget--;
-				const rule = exclusion(s, facts, this.index.span(s, lookup, facts));
+				const rule = this.ledger.exclusion(s, facts, this.index.span(s, lookup, facts));
 				if (rule) count(out.excluded, rule);
 				else out.eligible.push(s);
 			}
 		}
-		pools.forEach((pool, p) => (pool.cursor = (pool.cursor + taken[p]) % pool.members.length));
+		for (let p = 0; p < pools.length; p++) {
+			pools[p].cursor = (pools[p].cursor + taken[p]) % pools[p].members.length;
+		}
 		return out;
 	}
 
@@ -167,11 +184,12 @@ export class Assigner {
 
 	private plan(draft: Draft, a: Attempt, tried: number): PlannedCall {
 		const { site } = draft.site;
-		const ranked = a.eligible.sort(preferred);
+		const ranked = a.eligible.sort(this.ledger.preferred);
 		const shopper = ranked[0];
-		const because = chosenBecause(shopper, ranked[1]);
-		const callsBefore = shopper.load;
-		book(shopper, a.facts, this.seq++);
+		const because = this.ledger.chosenBecause(shopper, ranked[1]);
+		const callsBefore = this.ledger.load[shopper.rank];
+		const shopperLocal = toLocal(shopper.zone, a.facts.startMs);
+		this.ledger.book(shopper, a.facts, shopperLocal.day, this.seq++);
 		const scenario = this.programme.scenarios[draft.scenarioIndex];
 		const local = stamp(site.timeZone, a.slot.startMs);
 		const movedFrom =
@@ -191,7 +209,7 @@ export class Assigner {
 			timeZone: site.timeZone,
 			siteLocal: local,
 			shopperTimeZone: shopper.zone,
-			shopperLocal: stamp(shopper.zone, a.facts.startMs),
+			shopperLocal: { date: isoDay(shopperLocal.day), time: hhmm(shopperLocal.minute) },
 			why: {
 				time: {
 					rule: 'window',
@@ -212,12 +230,7 @@ export class Assigner {
 								params: { date: local.date, time: local.time, zone: site.timeZone }
 							}
 				},
-				scenario: {
-					rule: 'mix',
-					share: scenario.share,
-					planned: this.drafts.scenarioCounts[draft.scenarioIndex],
-					sentence: { key: 'schedule_why_mix', params: { share: scenario.share } }
-				},
+				scenario: this.scenarioReasons[draft.scenarioIndex],
 				shopper: {
 					rule: 'rotation',
 					candidates: a.eligible.length,

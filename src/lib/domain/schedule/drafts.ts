@@ -17,6 +17,8 @@ const FLAT_WEIGHTS: readonly number[] = Array.from({ length: 24 }, () => 1);
 
 export interface SiteContext {
 	site: ProgrammeSite;
+	/** Position in the programme's sites. */
+	index: number;
 	calendar: SiteCalendar;
 	requested: number;
 	sample: SampleSize | null;
@@ -60,7 +62,7 @@ function linesFor(site: ProgrammeSite, n: number, seed: number): (string | null)
 export function draftCalls(programme: Programme): Drafts {
 	const firstDay = dayOf(programme.period.start);
 	const lastDay = dayOf(programme.period.end);
-	const sites: SiteContext[] = programme.sites.map((site) => {
+	const sites: SiteContext[] = programme.sites.map((site, index) => {
 		const sample =
 			site.calls === undefined ? sampleSize(programme.sampling, site.callVolume) : null;
 		const calendar = new SiteCalendar({
@@ -72,7 +74,7 @@ export function draftCalls(programme: Programme): Drafts {
 			callMinutes: programme.callMinutes,
 			hourWeights: site.hourWeights ?? programme.hourWeights ?? FLAT_WEIGHTS
 		});
-		return { site, calendar, requested: site.calls ?? sample?.calls ?? 0, sample };
+		return { site, index, calendar, requested: site.calls ?? sample?.calls ?? 0, sample };
 	});
 
 	const order = shuffle(

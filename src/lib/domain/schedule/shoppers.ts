@@ -5,8 +5,8 @@
  * it, starting where the previous call at that hour stopped: a round-robin across the pool.
  */
 import type { Shopper } from '../../schemas/programme';
-import { fitsIn, weeklyIntervals, type Interval } from './hours';
-import type { ExclusionRule } from './types';
+import { weeklyIntervals, type Interval } from './hours';
+import type { CallFacts } from './ledger';
 import { DAY_MINUTES, DAY_MS, offsetsBetween, toLocal, weekdayOf } from './tz';
 
 export const WEEK_HOURS = 168;
@@ -14,27 +14,16 @@ const ANY = '*';
 
 export interface ShopperState {
 	id: string;
-	/** Seeded position: the last tie-break. */
+	/** Seeded position: the last tie-break, and the shopper's row in the ledger. */
 	rank: number;
 	zone: string;
 	/** Position of `zone` in the index's list of zones. */
 	zoneId: number;
 	/** Availability per weekday; null = any time. */
 	week: Interval[][] | null;
-	conflicts: ReadonlySet<string>;
+	/** Vendors the shopper must not call (usually none or one: an array beats a Set). */
+	conflicts: string[];
 	languages: string[];
-	/** Calls so far, past calls included. */
-	load: number;
-	/** Sequence number of the latest call; -Infinity when none. */
-	lastSeq: number;
-	/** Calls per shopper-local day. */
-	perDay: Map<number, number>;
-	/** [start, end) instants of calls, per shopper-local day of their start. */
-	busy: Map<number, number[]>;
-	/** Site-local days on which the shopper called each site. */
-	siteDays: Map<string, number[]>;
-	/** Marks the last lookup that examined this shopper, so a multilingual one counts once. */
-	seen: number;
 }
 
 /** The first subtag, lower case: `zh-CN` and `zh` match, `yue` and `zh` do not. */
@@ -55,14 +44,8 @@ export function newShopperState(s: Shopper, rank: number): ShopperState {
 		zone: s.timeZone,
 		zoneId: -1,
 		week: s.availability ? weeklyIntervals(s.availability) : null,
-		conflicts: new Set(s.conflicts),
-		languages: [...new Set(s.languages.map(languageKey))],
-		load: 0,
-		lastSeq: -Infinity,
-		perDay: new Map(),
-		busy: new Map(),
-		siteDays: new Map(),
-		seen: -1
+		conflicts: [...new Set(s.conflicts)],
+		languages: [...new Set(s.languages.map(languageKey))]
 	};
 }
 
@@ -186,90 +169,4 @@ function weekHours(week: Interval[][] | null, offsets: readonly number[]): numbe
 		}
 	});
 	return [...marked.keys()].filter((h) => marked[h]);
-}
-
-export interface CallFacts {
-	siteId: string;
-	vendorId: string;
-	/** Site-local day of the call. */
-	siteDay: number;
-	startMs: number;
-	endMs: number;
-	lockoutDays: number;
-	maxPerDay: number;
-}
-
-/** The first rule that stops `s` from taking the call, or null when the shopper may take it. */
-export function exclusion(
-	s: ShopperState,
-	call: CallFacts,
-	local: LocalSpan
-): ExclusionRule | null {
-	if (s.conflicts.has(call.vendorId)) return 'conflict';
-	if (s.week) {
-		const intervals = s.week[weekdayOf(local.day)];
-		// A fall-back hour can make the local end read earlier than the start; judge by the later.
-		if (!fitsIn(intervals, local.minute, Math.max(local.endMinute, local.minute + 1))) {
-			return 'availability';
-		}
-	}
-	if ((s.perDay.get(local.day) ?? 0) >= call.maxPerDay) return 'daily_limit';
-	if (call.lockoutDays > 0) {
-		for (const d of s.siteDays.get(call.siteId) ?? []) {
-			if (Math.abs(d - call.siteDay) < call.lockoutDays) return 'lockout';
-		}
-	}
-	for (let d = local.day - 1; d <= local.day + 1; d++) {
-		const spans = s.busy.get(d);
-		if (!spans) continue;
-		for (let i = 0; i < spans.length; i += 2) {
-			if (spans[i] < call.endMs && call.startMs < spans[i + 1]) return 'busy';
-		}
-	}
-	return null;
-}
-
-/** Records that `s` makes the call (sequence number `seq`, for least-recently-used order). */
-export function book(
-	s: ShopperState,
-	call: Omit<CallFacts, 'lockoutDays' | 'maxPerDay'>,
-	seq: number
-) {
-	const day = toLocal(s.zone, call.startMs).day;
-	s.load++;
-	s.lastSeq = Math.max(s.lastSeq, seq);
-	s.perDay.set(day, (s.perDay.get(day) ?? 0) + 1);
-	const spans = s.busy.get(day);
-	if (spans) spans.push(call.startMs, call.endMs);
-	else s.busy.set(day, [call.startMs, call.endMs]);
-	const days = s.siteDays.get(call.siteId);
-	if (days) days.push(call.siteDay);
-	else s.siteDays.set(call.siteId, [call.siteDay]);
-}
-
-/** Orders eligible shoppers: fewest calls, then least recently used, then seeded rank. */
-export function preferred(a: ShopperState, b: ShopperState): number {
-	return a.load - b.load || a.lastSeq - b.lastSeq || a.rank - b.rank;
-}
-
-/** Why `best` beat `next` (the runner-up), in plain words and as a message key. */
-export function chosenBecause(
-	best: ShopperState,
-	next: ShopperState | undefined
-): { text: string; key: string; params: Record<string, number> } {
-	if (!next)
-		return { text: 'only eligible candidate', key: 'schedule_why_only_candidate', params: {} };
-	if (best.load < next.load) {
-		return {
-			text: `fewest calls so far (${best.load})`,
-			key: 'schedule_why_fewest_calls',
-			params: { count: best.load }
-		};
-	}
-	if (best.lastSeq < next.lastSeq) {
-		return best.lastSeq === -Infinity
-			? { text: 'not called yet', key: 'schedule_why_not_called_yet', params: {} }
-			: { text: 'least recently assigned', key: 'schedule_why_least_recent', params: {} };
-	}
-	return { text: 'seeded order among equals', key: 'schedule_why_seeded_order', params: {} };
 }
