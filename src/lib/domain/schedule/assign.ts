@@ -1,8 +1,9 @@
 /**
  * Assigning shoppers to drafted calls, in time order. For each call the index yields the shoppers
  * who speak the language and may be free at that UTC hour; at most `candidateWindow` of them are
- * checked exactly (conflict, availability, daily limit, lockout, overlap), and the eligible one
- * with the fewest calls, then least recently used, then seeded rank, takes it. If nobody can, a
+ * checked exactly (conflict, availability, daily limit, lockout, overlap), stopping once eight are
+ * eligible, and the eligible one with the fewest calls, then least recently used, then seeded
+ * rank, takes it. If nobody can, a
  * few other times on the site's calendar are tried before the call is reported unfillable.
  */
 import type { PastCall, Programme, Shopper } from '../../schemas/programme';
@@ -179,6 +180,11 @@ export class Assigner {
 			else unfillable.push(this.unfillable(draft, first, tried));
 		}
 		calls.sort((a, b) => a.startMs - b.startMs || (a.id < b.id ? -1 : 1));
+		// Untimed calls first, then by planned time; ISO strings sort chronologically.
+		const when = (u: UnfillableCall) => u.plannedStart ?? '';
+		unfillable.sort((a, b) =>
+			when(a) < when(b) ? -1 : when(a) > when(b) ? 1 : a.id < b.id ? -1 : 1
+		);
 		return { calls, unfillable };
 	}
 
