@@ -19,6 +19,9 @@ export interface Field {
 
 const IDENT = /[\p{L}\p{N}_ $]/u;
 
+/** Deepest nesting of embeddings or logic trees a query may use. */
+export const MAX_DEPTH = 16;
+
 export class Cursor {
 	pos = 0;
 	constructor(

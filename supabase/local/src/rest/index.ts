@@ -3,7 +3,7 @@
  * inserts, upserts, updates, deletes, rpc, and the OpenAPI root. Every request runs as its caller in
  * one transaction so row-level security decides.
  */
-import type { ApiRequest, ApiResponse, Handler } from '../http/types';
+import type { ApiRequest, ApiResponse, Handler, StackContext } from '../http/types';
 import { callerError, notImplemented, pgrst } from './errors';
 import type { RestContext } from './exec';
 import { getTable } from './get';
@@ -36,7 +36,17 @@ function bearer(req: ApiRequest): string | undefined {
 const unsupportedMethod = (method: string) =>
 	pgrst(405, 'PGRST117', `Unsupported HTTP method: ${method}`);
 
-export const restHandler: Handler = async (req, stack): Promise<ApiResponse> => {
+/** A known length spares the client chunked decoding (and HEAD reports the length GET would send). */
+function withLength(res: ApiResponse): ApiResponse {
+	if (typeof res.body === 'string') {
+		res.headers = { ...res.headers, 'content-length': String(Buffer.byteLength(res.body)) };
+	}
+	return res;
+}
+
+export const restHandler: Handler = async (req, stack) => withLength(await route(req, stack));
+
+async function route(req: ApiRequest, stack: StackContext): Promise<ApiResponse> {
 	const caller = await req.caller();
 	if (!caller.ok) throw callerError(caller, bearer(req));
 	const ctx: RestContext = {
@@ -75,4 +85,4 @@ export const restHandler: Handler = async (req, stack): Promise<ApiResponse> => 
 		default:
 			throw unsupportedMethod(method);
 	}
-};
+}
