@@ -34,12 +34,23 @@ function zip(a: string[], b: string[]): [string, string][] {
 	return a.map((x, i) => [x, b[i]]);
 }
 
-/** Every relationship from `table` to `target`. */
+const memo = new WeakMap<SchemaCache, Map<string, Relationship[]>>();
+
+/** Every relationship from `table` to `target` (memoised per schema cache). */
 export function relationshipsBetween(
 	cache: SchemaCache,
 	table: string,
 	target: string
 ): Relationship[] {
+	let byPair = memo.get(cache);
+	if (!byPair) memo.set(cache, (byPair = new Map()));
+	const key = `${table}\u0000${target}`;
+	let found = byPair.get(key);
+	if (!found) byPair.set(key, (found = computeRelationships(cache, table, target)));
+	return found;
+}
+
+function computeRelationships(cache: SchemaCache, table: string, target: string): Relationship[] {
 	const out: Relationship[] = [];
 	for (const fk of cache.fks) {
 		if (fk.table === table && fk.refTable === target) {
