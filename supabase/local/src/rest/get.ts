@@ -99,14 +99,45 @@ export function planRead(
 	};
 }
 
+interface ReadPlan extends ReadRequest {
+	sql: string;
+	params: Param[];
+}
+
+// The statement of a GET depends only on the URL, a few headers and the schema: plans are reused.
+const PLANS_MAX = 500;
+const plans = new Map<string, ReadPlan>();
+
+function cachedPlan(req: ApiRequest, cache: SchemaCache, name: string): ReadPlan {
+	const prefer = req.headers.prefer;
+	const key = [
+		cache.version,
+		req.method,
+		name,
+		req.url.search,
+		req.header('accept') ?? '',
+		Array.isArray(prefer) ? prefer.join(',') : (prefer ?? ''),
+		req.header('range') ?? '',
+		req.header('range-unit') ?? ''
+	].join('\n');
+	let plan = plans.get(key);
+	if (!plan) {
+		const r = readRequest(req);
+		plan = { ...r, ...planRead(cache, name, r) };
+		if (plans.size >= PLANS_MAX) plans.delete(plans.keys().next().value!);
+		plans.set(key, plan);
+	}
+	return plan;
+}
+
 export async function getTable(
 	req: ApiRequest,
 	ctx: RestContext,
 	name: string
 ): Promise<ApiResponse> {
-	const r = readRequest(req);
 	return withSchema(ctx.db, async (cache) => {
-		const { sql, params } = planRead(cache, name, r);
+		const r = cachedPlan(req, cache, name);
+		const { sql, params } = r;
 		const row = await runStatement(ctx, cache, sql, params);
 		if (r.neg.media === 'object' && Number(row.n) !== 1) throw singularity(Number(row.n));
 		return readResponse(row.body, Number(row.n), toCount(row.total), r.range.offset, {
