@@ -115,40 +115,55 @@ class PgliteDatabase implements Database {
 
 	batch(statements: Statement[], check?: (results: BatchResults) => void): Promise<BatchResults> {
 		return this.#queue.run(async () => {
-			const created: string[] = [];
-			const parts = this.#toClose.splice(0).map((name) => wire.close({ type: 'S', name }));
-			if (check) parts.push(...this.#messages({ sql: 'begin' }, created));
-			for (const st of statements) parts.push(...this.#messages(st, created));
-			while (this.#prepared.size > MAX_PREPARED) {
-				const [sql, name] = this.#prepared.entries().next().value!;
-				this.#prepared.delete(sql);
-				this.#toClose.push(name);
-			}
-			parts.push(wire.sync());
-			let results: BatchResults;
 			try {
-				const res = await this.pglite.execProtocol(concatBytes(parts), { throwOnError: true });
-				results = pgliteParse.parseResults(res.messages, this.pglite.parsers) as BatchResults;
+				return await this.#pipeline(statements, check);
 			} catch (e) {
-				// A statement prepared in a failed batch may or may not exist: forget and close it.
-				for (const sql of created) {
-					this.#toClose.push(this.#prepared.get(sql)!);
-					this.#prepared.delete(sql);
-				}
-				if (check) await this.pglite.exec('rollback').catch(() => undefined);
-				throw e;
+				// Someone ran DEALLOCATE ALL: prepare everything again, once.
+				if ((e as PgError).code !== '26000') throw e;
+				this.#prepared.clear();
+				this.#toClose = [];
+				return this.#pipeline(statements, check);
 			}
-			if (check) results.shift();
-			if (!check) return results;
-			try {
-				check(results);
-			} catch (e) {
-				await this.pglite.exec('rollback');
-				throw e;
-			}
-			await this.pglite.exec('commit');
-			return results;
 		});
+	}
+
+	async #pipeline(
+		statements: Statement[],
+		check?: (results: BatchResults) => void
+	): Promise<BatchResults> {
+		const created: string[] = [];
+		const parts = this.#toClose.splice(0).map((name) => wire.close({ type: 'S', name }));
+		if (check) parts.push(...this.#messages({ sql: 'begin' }, created));
+		for (const st of statements) parts.push(...this.#messages(st, created));
+		while (this.#prepared.size > MAX_PREPARED) {
+			const [sql, name] = this.#prepared.entries().next().value!;
+			this.#prepared.delete(sql);
+			this.#toClose.push(name);
+		}
+		parts.push(wire.sync());
+		let results: BatchResults;
+		try {
+			const res = await this.pglite.execProtocol(concatBytes(parts), { throwOnError: true });
+			results = pgliteParse.parseResults(res.messages, this.pglite.parsers) as BatchResults;
+		} catch (e) {
+			// A statement prepared in a failed batch may or may not exist: forget and close it.
+			for (const sql of created) {
+				this.#toClose.push(this.#prepared.get(sql)!);
+				this.#prepared.delete(sql);
+			}
+			if (check) await this.pglite.exec('rollback').catch(() => undefined);
+			throw e;
+		}
+		if (check) results.shift();
+		if (!check) return results;
+		try {
+			check(results);
+		} catch (e) {
+			await this.pglite.exec('rollback');
+			throw e;
+		}
+		await this.pglite.exec('commit');
+		return results;
 	}
 
 	#tx: Tx = {
