@@ -48,6 +48,30 @@ export type Database = {
         }
         Relationships: []
       }
+      calendar_feeds: {
+        Row: {
+          created_at: string
+          id: string
+          revoked_at: string | null
+          token_hash: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          revoked_at?: string | null
+          token_hash: string
+          user_id?: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          revoked_at?: string | null
+          token_hash?: string
+          user_id?: string
+        }
+        Relationships: []
+      }
       client_vendors: {
         Row: {
           client_id: string
@@ -80,6 +104,36 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      email_outbox: {
+        Row: {
+          body: string
+          created_at: string
+          id: number
+          kind: string
+          recipient: string
+          sent_at: string | null
+          subject: string
+        }
+        Insert: {
+          body: string
+          created_at?: string
+          id?: never
+          kind: string
+          recipient: string
+          sent_at?: string | null
+          subject: string
+        }
+        Update: {
+          body?: string
+          created_at?: string
+          id?: never
+          kind?: string
+          recipient?: string
+          sent_at?: string | null
+          subject?: string
+        }
+        Relationships: []
       }
       lines: {
         Row: {
@@ -161,6 +215,44 @@ export type Database = {
           },
         ]
       }
+      notifications: {
+        Row: {
+          call_id: string | null
+          created_at: string
+          id: string
+          kind: string
+          payload: Json
+          read_at: string | null
+          user_id: string
+        }
+        Insert: {
+          call_id?: string | null
+          created_at?: string
+          id?: string
+          kind: string
+          payload?: Json
+          read_at?: string | null
+          user_id: string
+        }
+        Update: {
+          call_id?: string | null
+          created_at?: string
+          id?: string
+          kind?: string
+          payload?: Json
+          read_at?: string | null
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "notifications_call_id_fkey"
+            columns: ["call_id"]
+            isOneToOne: false
+            referencedRelation: "test_calls"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       organisations: {
         Row: {
           audit_organisation_id: string | null
@@ -237,6 +329,57 @@ export type Database = {
           updated_at?: string
         }
         Relationships: []
+      }
+      programmes: {
+        Row: {
+          client_id: string
+          created_at: string
+          created_by: string | null
+          definition: Json
+          id: string
+          name: string
+          organisation_id: string
+          status: Database["public"]["Enums"]["programme_status"]
+          updated_at: string
+        }
+        Insert: {
+          client_id: string
+          created_at?: string
+          created_by?: string | null
+          definition?: Json
+          id?: string
+          name: string
+          organisation_id: string
+          status?: Database["public"]["Enums"]["programme_status"]
+          updated_at?: string
+        }
+        Update: {
+          client_id?: string
+          created_at?: string
+          created_by?: string | null
+          definition?: Json
+          id?: string
+          name?: string
+          organisation_id?: string
+          status?: Database["public"]["Enums"]["programme_status"]
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "programmes_client_id_fkey"
+            columns: ["client_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "programmes_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       scenario_versions: {
         Row: {
@@ -332,6 +475,35 @@ export type Database = {
           },
         ]
       }
+      shopper_conflicts: {
+        Row: {
+          created_at: string
+          reason: string | null
+          shopper_id: string
+          vendor_id: string
+        }
+        Insert: {
+          created_at?: string
+          reason?: string | null
+          shopper_id: string
+          vendor_id: string
+        }
+        Update: {
+          created_at?: string
+          reason?: string | null
+          shopper_id?: string
+          vendor_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "shopper_conflicts_vendor_id_fkey"
+            columns: ["vendor_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       sites: {
         Row: {
           address: string | null
@@ -381,40 +553,61 @@ export type Database = {
       }
       test_calls: {
         Row: {
+          assignment_reason: Json | null
+          cancel_reason: string | null
+          claimable: boolean
           created_at: string
           id: string
           line_id: string | null
           organisation_id: string
+          programme_id: string | null
+          reminded_at: string | null
           scenario_version_id: string
+          scheduled_at: string | null
           shopper_id: string | null
           site_id: string
           status: Database["public"]["Enums"]["call_status"]
+          submitted_at: string | null
           updated_at: string
           window_end: string
           window_start: string
         }
         Insert: {
+          assignment_reason?: Json | null
+          cancel_reason?: string | null
+          claimable?: boolean
           created_at?: string
           id?: string
           line_id?: string | null
           organisation_id: string
+          programme_id?: string | null
+          reminded_at?: string | null
           scenario_version_id: string
+          scheduled_at?: string | null
           shopper_id?: string | null
           site_id: string
           status?: Database["public"]["Enums"]["call_status"]
+          submitted_at?: string | null
           updated_at?: string
           window_end: string
           window_start: string
         }
         Update: {
+          assignment_reason?: Json | null
+          cancel_reason?: string | null
+          claimable?: boolean
           created_at?: string
           id?: string
           line_id?: string | null
           organisation_id?: string
+          programme_id?: string | null
+          reminded_at?: string | null
           scenario_version_id?: string
+          scheduled_at?: string | null
           shopper_id?: string | null
           site_id?: string
           status?: Database["public"]["Enums"]["call_status"]
+          submitted_at?: string | null
           updated_at?: string
           window_end?: string
           window_start?: string
@@ -435,6 +628,13 @@ export type Database = {
             referencedColumns: ["id"]
           },
           {
+            foreignKeyName: "test_calls_programme_id_fkey"
+            columns: ["programme_id"]
+            isOneToOne: false
+            referencedRelation: "programmes"
+            referencedColumns: ["id"]
+          },
+          {
             foreignKeyName: "test_calls_scenario_version_id_fkey"
             columns: ["scenario_version_id"]
             isOneToOne: false
@@ -450,11 +650,127 @@ export type Database = {
           },
         ]
       }
+      unfillable_calls: {
+        Row: {
+          created_at: string
+          id: string
+          line_id: string | null
+          programme_id: string
+          reasons: Json
+          scenario_version_id: string | null
+          site_id: string
+          window_end: string | null
+          window_start: string | null
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          line_id?: string | null
+          programme_id: string
+          reasons?: Json
+          scenario_version_id?: string | null
+          site_id: string
+          window_end?: string | null
+          window_start?: string | null
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          line_id?: string | null
+          programme_id?: string
+          reasons?: Json
+          scenario_version_id?: string | null
+          site_id?: string
+          window_end?: string | null
+          window_start?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "unfillable_calls_line_id_fkey"
+            columns: ["line_id"]
+            isOneToOne: false
+            referencedRelation: "lines"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "unfillable_calls_programme_id_fkey"
+            columns: ["programme_id"]
+            isOneToOne: false
+            referencedRelation: "programmes"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "unfillable_calls_scenario_version_id_fkey"
+            columns: ["scenario_version_id"]
+            isOneToOne: false
+            referencedRelation: "scenario_versions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "unfillable_calls_site_id_fkey"
+            columns: ["site_id"]
+            isOneToOne: false
+            referencedRelation: "sites"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Views: {
       [_ in never]: never
     }
     Functions: {
+      cancel_call: {
+        Args: {
+          p_call_id: string
+          p_reason: string
+        }
+        Returns: {
+          assignment_reason: Json | null
+          cancel_reason: string | null
+          claimable: boolean
+          created_at: string
+          id: string
+          line_id: string | null
+          organisation_id: string
+          programme_id: string | null
+          reminded_at: string | null
+          scenario_version_id: string
+          scheduled_at: string | null
+          shopper_id: string | null
+          site_id: string
+          status: Database["public"]["Enums"]["call_status"]
+          submitted_at: string | null
+          updated_at: string
+          window_end: string
+          window_start: string
+        }
+      }
+      claim_open_call: {
+        Args: {
+          p_call_id: string
+        }
+        Returns: {
+          assignment_reason: Json | null
+          cancel_reason: string | null
+          claimable: boolean
+          created_at: string
+          id: string
+          line_id: string | null
+          organisation_id: string
+          programme_id: string | null
+          reminded_at: string | null
+          scenario_version_id: string
+          scheduled_at: string | null
+          shopper_id: string | null
+          site_id: string
+          status: Database["public"]["Enums"]["call_status"]
+          submitted_at: string | null
+          updated_at: string
+          window_end: string
+          window_start: string
+        }
+      }
       create_scenario_draft: {
         Args: {
           p_scenario_id: string
@@ -502,6 +818,34 @@ export type Database = {
           version: number
         }
       }
+      reschedule_call: {
+        Args: {
+          p_call_id: string
+          p_window_start: string
+          p_window_end: string
+          p_scheduled_at: string
+        }
+        Returns: {
+          assignment_reason: Json | null
+          cancel_reason: string | null
+          claimable: boolean
+          created_at: string
+          id: string
+          line_id: string | null
+          organisation_id: string
+          programme_id: string | null
+          reminded_at: string | null
+          scenario_version_id: string
+          scheduled_at: string | null
+          shopper_id: string | null
+          site_id: string
+          status: Database["public"]["Enums"]["call_status"]
+          submitted_at: string | null
+          updated_at: string
+          window_end: string
+          window_start: string
+        }
+      }
       retire_scenario_version: {
         Args: {
           p_version_id: string
@@ -520,6 +864,7 @@ export type Database = {
           version: number
         }
       }
+      run_scheduled_jobs: { Args: never; Returns: Json }
       write_audit_log: {
         Args: {
           organisation_id: string
@@ -548,6 +893,7 @@ export type Database = {
         | "cancelled"
         | "missed"
       organisation_kind: "audit" | "client" | "vendor"
+      programme_status: "draft" | "active" | "closed"
       scenario_kind: "mystery_call" | "vendor_audit"
       scenario_version_status: "draft" | "published" | "retired"
     }
@@ -691,6 +1037,7 @@ export const Constants = {
         "missed",
       ],
       organisation_kind: ["audit", "client", "vendor"],
+      programme_status: ["draft", "active", "closed"],
       scenario_kind: ["mystery_call", "vendor_audit"],
       scenario_version_status: ["draft", "published", "retired"],
     },
