@@ -226,16 +226,45 @@ class PostgresDatabase implements Database {
 	exec(sql: string) {
 		return PostgresDatabase.#wrap(this.pool).exec(sql);
 	}
+	// Statement names by text: pg prepares a name once per connection. Past the bound, new texts run
+	// unnamed, so no connection ever holds more than 4 × MAX_PREPARED statements.
+	static #names = new Map<string, string>();
+
+	static #named(sql: string): string | undefined {
+		let name = PostgresDatabase.#names.get(sql);
+		if (!name && PostgresDatabase.#names.size < MAX_PREPARED * 4) {
+			name = `b${PostgresDatabase.#names.size}`;
+			PostgresDatabase.#names.set(sql, name);
+		}
+		return name;
+	}
+
 	async batch(
 		statements: Statement[],
 		check?: (results: BatchResults) => void
 	): Promise<BatchResults> {
-		return this.transaction(async (tx) => {
+		const client = await this.pool.connect();
+		try {
+			await client.query('begin');
 			const results: BatchResults = [];
-			for (const st of statements) results.push(await tx.query(st.sql, st.params));
+			for (const st of statements) {
+				const name = st.prepare ? PostgresDatabase.#named(st.sql) : undefined;
+				const r = await client.query({ name, text: st.sql, values: st.params ?? [] });
+				results.push({
+					rows: r.rows,
+					rowCount: r.rowCount ?? r.rows.length,
+					fields: r.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID }))
+				});
+			}
 			check?.(results);
+			await client.query('commit');
 			return results;
-		});
+		} catch (e) {
+			await client.query('rollback').catch(() => undefined);
+			throw e;
+		} finally {
+			client.release();
+		}
 	}
 	async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
 		const client = await this.pool.connect();
