@@ -5,6 +5,7 @@
  * and error page renders in the request's locale.
  */
 import '$lib/server/websocket';
+import '$lib/server/jobs';
 import { createServerClient } from '@supabase/ssr';
 import { redirect, type Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
