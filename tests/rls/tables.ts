@@ -166,6 +166,8 @@ export async function insertAsOwner(w: World, spec: TableSpec<string>, row: Row)
 export function keyOfRow(spec: TableSpec<string>, row: Row): Row {
 	if (spec.table === 'client_vendors')
 		return { client_id: row.client_id, vendor_id: row.vendor_id };
+	if (spec.table === 'shopper_conflicts')
+		return { shopper_id: row.shopper_id, vendor_id: row.vendor_id };
 	// audit_log ids are generated always; a probe entry is found by what it says.
 	if (spec.table === 'audit_log')
 		return { organisation_id: row.organisation_id, action: row.action };
