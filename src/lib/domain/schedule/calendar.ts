@@ -53,6 +53,17 @@ function minutePrefix(weights: readonly number[]): Float64Array {
 	return prefix;
 }
 
+const midnights = new Map<string, Map<number, number>>();
+
+/** The instant of local midnight starting `day` in `zone`, shared by every site in the zone. */
+function midnight(zone: string, day: number): number {
+	let byDay = midnights.get(zone);
+	if (!byDay) midnights.set(zone, (byDay = new Map()));
+	let t = byDay.get(day);
+	if (t === undefined) byDay.set(day, (t = toUtc(zone, day, 0)));
+	return t;
+}
+
 export class SiteCalendar {
 	/** Site-local days with some weight, ascending. */
 	readonly days: number[] = [];
@@ -78,14 +89,16 @@ export class SiteCalendar {
 		this.total = total;
 	}
 
-	/** The site-local midnight of `day` and of the next day, as instants. */
-	private bounds(day: number): [number, number] {
-		return [toUtc(this.input.zone, day, 0), toUtc(this.input.zone, day + 1, 0)];
+	/** The instant of `minute` past the site-local midnight of `day`. */
+	private instant(day: number, minute: number, midnight: number, uniform: boolean): number {
+		return uniform ? midnight + minute * MINUTE_MS : toUtc(this.input.zone, day, minute);
 	}
 
 	private dayWeight(day: number): number {
-		const [start, end] = this.bounds(day);
-		if (end - start !== DAY_MS) return this.segments(day).reduce((s, g) => s + g.weight, 0);
+		const zone = this.input.zone;
+		if (midnight(zone, day + 1) - midnight(zone, day) !== DAY_MS) {
+			return this.segments(day).reduce((s, g) => s + g.weight, 0);
+		}
 		// No offset change today: local minutes are real minutes, so prefix sums give the weight.
 		let w = 0;
 		for (const r of this.input.week[weekdayOf(day)]) {
@@ -99,20 +112,18 @@ export class SiteCalendar {
 	segments(day: number): Segment[] {
 		if (day === this.cachedDay) return this.cachedSegments;
 		const { zone, week, callMinutes, hourWeights } = this.input;
-		const [midnight, nextMidnight] = this.bounds(day);
-		const uniform = nextMidnight - midnight === DAY_MS;
-		const at = (minute: number) =>
-			uniform ? midnight + minute * MINUTE_MS : toUtc(zone, day, minute);
+		const start = midnight(zone, day);
+		const uniform = midnight(zone, day + 1) - start === DAY_MS;
 		const out: Segment[] = [];
 		for (const r of week[weekdayOf(day)]) {
-			const open = at(r.from);
+			const open = this.instant(day, r.from, start, uniform);
 			// The last start is measured in real time back from closing, so a call never overruns.
-			const startsEnd = at(r.to) - (callMinutes - 1) * MINUTE_MS;
+			const startsEnd = this.instant(day, r.to, start, uniform) - (callMinutes - 1) * MINUTE_MS;
 			for (let h = Math.floor(r.from / 60); h * 60 < r.to; h++) {
 				const w = hourWeights[h];
 				if (!(w > 0)) continue;
-				const startMs = Math.max(open, at(h * 60));
-				const endMs = Math.min(startsEnd, at((h + 1) * 60));
+				const startMs = Math.max(open, this.instant(day, h * 60, start, uniform));
+				const endMs = Math.min(startsEnd, this.instant(day, (h + 1) * 60, start, uniform));
 				if (endMs > startMs) {
 					out.push({ hour: h, startMs, endMs, weight: (w * (endMs - startMs)) / MINUTE_MS });
 				}

@@ -88,14 +88,19 @@ export function draftCalls(programme: Programme): Drafts {
 		const slots = ctx.calendar.place(requested, seededRng(programme.seed, 'site', site.siteId));
 		const lines = linesFor(site, requested, programme.seed);
 		const siteLanguages = languageKeys(site.languages);
-		const lineById = new Map(site.lines.map((l) => [l.lineId, l]));
+		// Each line's language keys, worked out once and shared by its calls.
+		const lineLanguages = new Map(
+			site.lines.map((l) => [
+				l.lineId,
+				l.languages.length ? languageKeys(l.languages) : siteLanguages
+			])
+		);
 		for (let k = 0; k < requested; k++) {
-			const line = lines[k] === null ? undefined : lineById.get(lines[k]!);
 			drafts.push({
 				id: `${site.siteId}/${k + 1}`,
 				site: ctx,
 				lineId: lines[k],
-				languages: line?.languages.length ? languageKeys(line.languages) : siteLanguages,
+				languages: lines[k] === null ? siteLanguages : lineLanguages.get(lines[k]!)!,
 				scenarioIndex: -1,
 				slot: slots[k] ?? null
 			});
