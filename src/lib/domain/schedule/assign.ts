@@ -46,6 +46,7 @@ const count = <K extends string>(tally: Partial<Record<K, number>>, key: K, n = 
 	if (n > 0) tally[key] = (tally[key] ?? 0) + n;
 };
 
+/** Assigns the drafted calls of one plan; build it, then call `run()` once. */
 export class Assigner {
 	private readonly states: ShopperState[];
 	private readonly index: ShopperIndex;

@@ -64,6 +64,7 @@ function midnight(zone: string, day: number): number {
 	return t;
 }
 
+/** One site's calling time over the period: open days, weighted start segments, placement. */
 export class SiteCalendar {
 	/** Site-local days with some weight, ascending. */
 	readonly days: number[] = [];

@@ -23,6 +23,7 @@ export interface LedgerRules {
 	maxPerDay: number;
 }
 
+/** Bookings of every shopper in one plan, past calls included, and the rules checked on them. */
 export class Ledger {
 	/** Calls so far, past calls included. */
 	readonly load: Int32Array;

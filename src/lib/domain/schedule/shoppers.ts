@@ -37,6 +37,7 @@ export function hourOfWeek(utcMs: number): number {
 	return weekdayOf(day) * 24 + Math.floor((utcMs - day * DAY_MS) / 3_600_000);
 }
 
+/** A parsed shopper as the planner uses it; `rank` is their place in the seeded order. */
 export function newShopperState(s: Shopper, rank: number): ShopperState {
 	return {
 		id: s.shopperId,
@@ -63,6 +64,7 @@ export interface LocalSpan {
 	lookup: number;
 }
 
+/** Shoppers filed by language and UTC hour of the week, with a round-robin cursor per pool. */
 export class ShopperIndex {
 	private readonly pools = new Map<string, Pool[]>();
 	private readonly zones: string[] = [];
