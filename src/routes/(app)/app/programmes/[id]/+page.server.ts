@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+import { getProgramme } from '$lib/server/schedule/programmes';
+import { peopleById, programmeCalls, unfillableCalls } from '$lib/server/schedule/calls';
+import { listSites } from '$lib/server/tenancy';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, depends }) => {
+	depends('app:programme');
+	const programme = await getProgramme(locals.supabase, params.id);
+	if (!programme) error(404, 'no such programme');
+	const [calls, unfillable, sites] = await Promise.all([
+		programmeCalls(locals.supabase, programme.id),
+		unfillableCalls(locals.supabase, programme.id),
+		listSites(locals.supabase)
+	]);
+	const people = await peopleById(
+		locals.supabase,
+		calls.map((c) => c.shopper_id)
+	);
+	return { programme, calls, unfillable, sites, people };
+};

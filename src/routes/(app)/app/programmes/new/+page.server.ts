@@ -1,0 +1,49 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { programmeSchema } from '$lib/schemas/programme';
+import { fieldKey } from '$lib/components/schedule/wizard';
+import { m } from '$lib/paraglide/messages';
+import { scopeOptions } from '$lib/server/schedule/programmes';
+import { loose } from '$lib/server/schedule/db';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => ({
+	options: await scopeOptions(locals.supabase),
+	// One "today" for server and browser; the wizard starts on it.
+	now: new Date().toISOString()
+});
+
+export const actions: Actions = {
+	create: async ({ locals, request }) => {
+		const raw = String((await request.formData()).get('definition') ?? '');
+		let input: unknown;
+		try {
+			input = JSON.parse(raw);
+		} catch {
+			return fail(400, { issues: { _form: m.sch_error_invalid() } });
+		}
+		const parsed = programmeSchema.safeParse(input);
+		if (!parsed.success) {
+			const issues: Record<string, string> = {};
+			for (const issue of parsed.error.issues) issues[fieldKey(issue.path)] ??= issue.message;
+			return fail(400, { issues });
+		}
+		const db = loose(locals.supabase);
+		const { data: client } = await db
+			.from('organisations')
+			.select('audit_organisation_id')
+			.eq('id', parsed.data.clientId)
+			.maybeSingle<{ audit_organisation_id: string }>();
+		const { data, error } = await db
+			.from('programmes')
+			.insert({
+				organisation_id: client?.audit_organisation_id,
+				client_id: parsed.data.clientId,
+				name: parsed.data.name,
+				definition: parsed.data
+			})
+			.select('id')
+			.single<{ id: string }>();
+		if (error || !data) return fail(403, { issues: { _form: m.sch_error_create_denied() } });
+		redirect(303, `/app/programmes/${data.id}`);
+	}
+};
