@@ -15,7 +15,10 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			'no-undef': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			]
 		}
 	},
 	{
@@ -37,7 +40,8 @@ export default ts.config(
 			'.data/',
 			'src/lib/database.types.ts',
 			'src/lib/paraglide/',
-			'test-results/'
+			'test-results/',
+			'.e2e/'
 		]
 	}
 );

@@ -25,6 +25,9 @@ function freePort(): Promise<number> {
 process.env.E2E_APP_PORT ??= String(await freePort());
 process.env.E2E_STACK_PORT ??= String(await freePort());
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'cc-e2e-'));
+// The build stays inside the project (its server imports from node_modules) but in a directory of
+// its own, so a second run in the same checkout cannot replace the files this one is serving.
+process.env.E2E_BUILD_ROOT ??= path.resolve('.e2e', `run-${process.env.E2E_APP_PORT}`);
 
 const baseURL = `http://127.0.0.1:${process.env.E2E_APP_PORT}`;
 const stackURL = `http://127.0.0.1:${process.env.E2E_STACK_PORT}`;
@@ -75,7 +78,9 @@ export default defineConfig({
 			PUBLIC_SUPABASE_URL: stackURL,
 			SUPABASE_LOCAL_DATA_DIR: process.env.E2E_DATA_DIR,
 			// Always PGlite: the server Postgres belongs to the stack and RLS suites.
-			DATABASE_URL: ''
+			DATABASE_URL: '',
+			CLEARCALL_BUILD_DIR: path.join(process.env.E2E_BUILD_ROOT, 'build'),
+			CLEARCALL_KIT_DIR: path.join(process.env.E2E_BUILD_ROOT, 'kit')
 		}
 	}
 });

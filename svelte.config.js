@@ -11,7 +11,10 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// SvelteKit's CSRF origin check is on by default; no trustedOrigins are added.
-		adapter: adapter(),
+		// A build can be sent elsewhere so parallel e2e runs in one checkout do not overwrite each
+		// other's `build/` (see playwright.config.ts); both default to SvelteKit's usual places.
+		adapter: adapter({ out: process.env.CLEARCALL_BUILD_DIR ?? 'build' }),
+		outDir: process.env.CLEARCALL_KIT_DIR ?? '.svelte-kit',
 		version: { name: process.env.CLEARCALL_BUILD_ID }
 	}
 };

@@ -8,9 +8,10 @@ import { existsSync } from 'node:fs';
 import { PROJECT_ROOT } from '../supabase/local/src/config';
 import { banner, startEmbeddedStack } from './local-stack';
 
-const entry = path.join(PROJECT_ROOT, 'build/index.js');
+// CLEARCALL_BUILD_DIR: where `npm run build` put the build when told to (e2e runs use their own).
+const entry = path.resolve(PROJECT_ROOT, process.env.CLEARCALL_BUILD_DIR ?? 'build', 'index.js');
 if (!existsSync(entry)) {
-	console.error('build/index.js is missing: run `npm run build` first.');
+	console.error(`${entry} is missing: run \`npm run build\` first.`);
 	process.exit(1);
 }
 

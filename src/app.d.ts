@@ -1,4 +1,5 @@
 import type { Session, SupabaseClient, User } from '@supabase/supabase-js';
+import type { Database } from '$lib/database.types';
 import type { Locale } from '$lib/paraglide/runtime';
 import type { Membership } from '$lib/tenancy';
 
@@ -9,7 +10,7 @@ declare global {
 		}
 		interface Locals {
 			/** The caller's own client: every query runs under their JWT, so RLS decides. */
-			supabase: SupabaseClient;
+			supabase: SupabaseClient<Database>;
 			safeGetSession: () => Promise<{ session: Session | null; user: User | null }>;
 			session: Session | null;
 			user: User | null;

@@ -17,6 +17,7 @@ import { cookieOptions } from '$lib/server/cookies';
 import { supabasePublicEnv } from '$lib/supabase-env';
 import { requireArea } from '$lib/server/guard';
 import { loadMemberships, rolesOf } from '$lib/server/memberships';
+import type { Database } from '$lib/database.types';
 import type { Membership } from '$lib/tenancy';
 
 const i18n: Handle = ({ event, resolve }) =>
@@ -36,7 +37,7 @@ const i18n: Handle = ({ event, resolve }) =>
 
 const supabase: Handle = async ({ event, resolve }) => {
 	const headersSent = new Set<string>();
-	event.locals.supabase = createServerClient(...supabasePublicEnv(), {
+	event.locals.supabase = createServerClient<Database>(...supabasePublicEnv(), {
 		cookies: {
 			getAll: () => event.cookies.getAll(),
 			setAll: (cookiesToSet, headers: Record<string, string> = {}) => {

@@ -1,5 +1,7 @@
 /** Shapes of the tenancy rows the app reads (shared by server loads and components). */
+import type { SupabaseClient } from '@supabase/supabase-js';
 import type { AppRole, OrganisationKind } from '$lib/auth/roles';
+import type { Database } from '$lib/database.types';
 
 export type { OrganisationKind };
 
@@ -48,3 +50,6 @@ export interface OwnProfile {
 	home_time_zone: string | null;
 	availability: Record<string, string[]>;
 }
+
+/** A Supabase client typed with the generated schema. */
+export type AppClient = SupabaseClient<Database>;

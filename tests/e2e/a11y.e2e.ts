@@ -30,3 +30,9 @@ for (const { role, paths } of PAGES) {
 		}
 	});
 }
+
+test('the not-found page has no accessibility violations', async ({ page }) => {
+	const res = await page.goto('/no-such-page');
+	expect(res?.status()).toBe(404);
+	await expectAccessible(page);
+});

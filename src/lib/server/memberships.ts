@@ -1,7 +1,6 @@
 /** The signed-in user's memberships, read with their own client so RLS decides what they see. */
-import type { SupabaseClient } from '@supabase/supabase-js';
 import { isAppRole, type AppRole } from '$lib/auth/roles';
-import type { Membership, OrganisationKind } from '$lib/tenancy';
+import type { AppClient, Membership, OrganisationKind } from '$lib/tenancy';
 
 interface Row {
 	organisation_id: string;
@@ -15,10 +14,7 @@ interface Row {
 }
 
 /** Loads the memberships of `userId`; an error is thrown, never mistaken for "no roles". */
-export async function loadMemberships(
-	supabase: SupabaseClient,
-	userId: string
-): Promise<Membership[]> {
+export async function loadMemberships(supabase: AppClient, userId: string): Promise<Membership[]> {
 	const { data, error } = await supabase
 		.from('memberships')
 		.select('organisation_id, role, organisations(id, kind, name, name_zh)')

@@ -2,15 +2,17 @@
  * The service-role client. It bypasses row-level security, so it lives only here (server-only by
  * path), is never put on `locals`, and is used only after the caller's own rights were checked.
  */
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { createClient } from '@supabase/supabase-js';
+import type { Database } from '$lib/database.types';
+import type { AppClient } from '$lib/tenancy';
 import { env } from '$env/dynamic/private';
 import { supabasePublicEnv } from '$lib/supabase-env';
 
-let client: SupabaseClient | undefined;
+let client: AppClient | undefined;
 
 /** The process-wide service-role client (no session, no token refresh). */
-export function supabaseAdmin(): SupabaseClient {
-	client ??= createClient(supabasePublicEnv()[0], serviceRoleKey(), {
+export function supabaseAdmin(): AppClient {
+	client ??= createClient<Database>(supabasePublicEnv()[0], serviceRoleKey(), {
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }
 	});
 	return client;

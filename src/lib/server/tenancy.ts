@@ -3,8 +3,7 @@
  * them see, so the same functions serve officers, vendors and clients.
  */
 import { error } from '@sveltejs/kit';
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Line, Organisation, Site } from '$lib/tenancy';
+import type { AppClient, Line, Organisation, Site } from '$lib/tenancy';
 
 function must<T>(what: string, result: { data: T | null; error: { message: string } | null }): T {
 	// A failed read is an error page, never an empty list that looks like "nothing here".
@@ -13,7 +12,7 @@ function must<T>(what: string, result: { data: T | null; error: { message: strin
 }
 
 /** Organisations the caller may see, by kind then name. */
-export async function listOrganisations(supabase: SupabaseClient): Promise<Organisation[]> {
+export async function listOrganisations(supabase: AppClient): Promise<Organisation[]> {
 	return must(
 		'organisations',
 		await supabase
@@ -25,7 +24,7 @@ export async function listOrganisations(supabase: SupabaseClient): Promise<Organ
 }
 
 /** Sites the caller may see, by name. */
-export async function listSites(supabase: SupabaseClient): Promise<Site[]> {
+export async function listSites(supabase: AppClient): Promise<Site[]> {
 	return must(
 		'sites',
 		await supabase
@@ -36,7 +35,7 @@ export async function listSites(supabase: SupabaseClient): Promise<Site[]> {
 }
 
 /** Lines the caller may see, by label. */
-export async function listLines(supabase: SupabaseClient): Promise<Line[]> {
+export async function listLines(supabase: AppClient): Promise<Line[]> {
 	return must(
 		'lines',
 		await supabase

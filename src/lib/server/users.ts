@@ -2,9 +2,8 @@
  * Inviting people and granting roles. The caller's own client decides every grant (RLS); the service
  * role is used only for what RLS cannot express: creating the auth user and finding one by e-mail.
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
 import type { AppRole } from '$lib/auth/roles';
-import type { Membership } from '$lib/tenancy';
+import type { AppClient, Membership } from '$lib/tenancy';
 import { supabaseAdmin } from './supabase-admin';
 
 export interface MemberRow {
@@ -17,7 +16,7 @@ export interface MemberRow {
 }
 
 /** Memberships the caller may see, with each member's name and e-mail. */
-export async function listMembers(supabase: SupabaseClient): Promise<MemberRow[]> {
+export async function listMembers(supabase: AppClient): Promise<MemberRow[]> {
 	const { data: rows, error } = await supabase
 		.from('memberships')
 		.select('id, user_id, organisation_id, role')
