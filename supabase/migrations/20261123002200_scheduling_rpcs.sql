@@ -90,7 +90,11 @@ declare
 begin
   select * into c from public.test_calls where id = p_call_id for update;
   if not found or me is null or not private.has_org_role(c.organisation_id, '{shopper}')
-    or not (c.claimable or c.shopper_id = me) then
+    -- A call that was never on the board, or belongs to someone else by assignment, does not exist
+    -- for this shopper; one claimed from the board by someone else is reported as taken.
+    or not coalesce(
+      c.claimable or c.shopper_id = me or c.assignment_reason ->> 'claimed' = 'true', false
+    ) then
     raise exception 'no such open call' using errcode = 'PT404';
   end if;
   if c.shopper_id is not null or not c.claimable or c.status <> 'scheduled' then

@@ -234,3 +234,57 @@ export const SCHEDULING_TABLES: Record<SchedulingTable, TableSpec<SchedulingTabl
 		patch: { sent_at: '2030-01-01T00:00:00+00:00' }
 	}
 };
+
+export interface CallAt {
+	site: string;
+	/** Window start, ISO 8601; the window lasts `hours` (2 by default) and the call is planned at its start. */
+	start: string;
+	hours?: number;
+	org?: 'audit' | 'xAudit';
+	version?: string;
+	line?: string;
+	shopper?: string;
+	claimable?: boolean;
+	programme?: string;
+	status?: string;
+}
+
+/** Adds a call as the owner and returns its id; the demo audit organisation and `verOwn1` by default. */
+export async function addScheduledCall(w: World, at: CallAt): Promise<string> {
+	const start = new Date(at.start);
+	const end = new Date(start.getTime() + (at.hours ?? 2) * 3_600_000);
+	return insert(w, 'test_calls', {
+		organisation_id: w.ids[at.org ?? 'audit'],
+		scenario_version_id: w.ids[at.version ?? 'verOwn1'],
+		site_id: w.ids[at.site],
+		line_id: at.line ? w.ids[at.line] : null,
+		shopper_id: at.shopper ? w.ids[`u:${at.shopper}`] : null,
+		claimable: at.claimable ?? false,
+		programme_id: at.programme ? w.ids[at.programme] : null,
+		status: at.status ?? 'scheduled',
+		window_start: start.toISOString(),
+		window_end: end.toISOString(),
+		scheduled_at: start.toISOString()
+	});
+}
+
+/** What the owner sees the triggers wrote about call `id`: notifications, e-mails and audit entries. */
+export async function trail(w: World, id: string) {
+	const notifications = await w.sql<{ user_id: string; kind: string; payload: Row }>(
+		'select user_id::text, kind, payload from notifications where call_id = $1 order by created_at',
+		[id]
+	);
+	const audit = await w.sql<{ action: string; actor_id: string | null; before: Row; after: Row }>(
+		`select action, actor_id::text, before, after from audit_log
+		 where entity = 'test_calls' and entity_id = $1 order by id`,
+		[id]
+	);
+	return { notifications, audit };
+}
+
+/** The e-mails queued for `recipient` of `kind`, oldest first. */
+export const outbox = (w: World, recipient: string, kind: string) =>
+	w.sql<{ subject: string; body: string }>(
+		'select subject, body from email_outbox where recipient = $1 and kind = $2 order by id',
+		[recipient, kind]
+	);
