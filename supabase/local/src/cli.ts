@@ -21,7 +21,9 @@ async function main() {
 		if (config.databaseUrl) await resetServerDatabase(config.databaseUrl);
 		else rmSync(config.dataDir, { recursive: true, force: true });
 		const stack = await startStack({ ...config, port: 0 });
-		console.log(`database rebuilt (${stack.db.backend}): ${stack.migration.applied.length} migrations, seeded=${stack.migration.seeded}`);
+		console.log(
+			`database rebuilt (${stack.db.backend}): ${stack.migration.applied.length} migrations, seeded=${stack.migration.seeded}`
+		);
 		await stack.close();
 		return;
 	}

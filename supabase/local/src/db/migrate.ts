@@ -40,11 +40,16 @@ export async function migrate(
 	if (fresh) await db.exec(readFileSync(BOOTSTRAP, 'utf8'));
 
 	const done = new Set(
-		(await db.query<{ version: string }>('select version from supabase_migrations.schema_migrations'))
-			.rows.map((r) => r.version)
+		(
+			await db.query<{ version: string }>(
+				'select version from supabase_migrations.schema_migrations'
+			)
+		).rows.map((r) => r.version)
 	);
 	const files = existsSync(migrationsDir)
-		? readdirSync(migrationsDir).filter((f) => MIGRATION_FILE.test(f)).sort()
+		? readdirSync(migrationsDir)
+				.filter((f) => MIGRATION_FILE.test(f))
+				.sort()
 		: [];
 	const applied: string[] = [];
 	for (const file of files) {

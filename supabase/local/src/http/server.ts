@@ -3,7 +3,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { verifyJwt } from '../jwt';
-import { HttpError, json, type ApiRequest, type Caller, type Handler, type StackContext } from './types';
+import {
+	HttpError,
+	json,
+	type ApiRequest,
+	type Caller,
+	type Handler,
+	type StackContext
+} from './types';
 
 const CORS_HEADERS = {
 	'access-control-allow-origin': '*',
@@ -21,7 +28,8 @@ const MAX_URL = 8 * 1024;
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 	const declared = Number(req.headers['content-length'] ?? 0);
-	if (declared > limit) throw new HttpError(413, { message: 'Payload too large', statusCode: '413' });
+	if (declared > limit)
+		throw new HttpError(413, { message: 'Payload too large', statusCode: '413' });
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of req) {
@@ -54,7 +62,12 @@ function makeRequest(req: IncomingMessage, url: URL, path: string, ctx: StackCon
 			try {
 				return JSON.parse(buf.toString('utf8'));
 			} catch {
-				throw new HttpError(400, { code: 'PGRST102', message: 'Empty or invalid json', details: null, hint: null });
+				throw new HttpError(400, {
+					code: 'PGRST102',
+					message: 'Empty or invalid json',
+					details: null,
+					hint: null
+				});
 			}
 		},
 		caller: () => (caller ??= resolveCaller(header, url, ctx))
@@ -69,13 +82,20 @@ async function resolveCaller(
 ): Promise<Caller> {
 	const apikey = header('apikey') ?? url.searchParams.get('apikey') ?? undefined;
 	const auth = header('authorization');
-	const bearer = auth && /^bearer\s+/i.test(auth) ? auth.replace(/^bearer\s+/i, '').trim() : undefined;
+	const bearer =
+		auth && /^bearer\s+/i.test(auth) ? auth.replace(/^bearer\s+/i, '').trim() : undefined;
 	if (apikey) {
 		const key = await verifyJwt(apikey, ctx.config.jwtSecret);
 		if (!key.ok) return { ok: false, status: 401, reason: 'bad_key', message: 'Invalid API key' };
 	}
 	const token = bearer || apikey;
-	if (!token) return { ok: false, status: 401, reason: 'missing_key', message: 'No API key found in request' };
+	if (!token)
+		return {
+			ok: false,
+			status: 401,
+			reason: 'missing_key',
+			message: 'No API key found in request'
+		};
 	const v = await verifyJwt(token, ctx.config.jwtSecret);
 	if (!v.ok) return { ok: false, status: 401, reason: v.reason, message: v.message };
 	return { ok: true, claims: v.claims, token };

@@ -12,7 +12,12 @@ export interface StackContext {
 
 export type Caller =
 	| { ok: true; claims: Claims; token: string }
-	| { ok: false; status: number; reason: 'missing_key' | 'bad_key' | 'expired' | 'invalid'; message: string };
+	| {
+			ok: false;
+			status: number;
+			reason: 'missing_key' | 'bad_key' | 'expired' | 'invalid';
+			message: string;
+	  };
 
 export interface ApiRequest {
 	method: string;
@@ -49,11 +54,17 @@ export class HttpError extends Error {
 		public body: unknown,
 		public headers: Record<string, string> = {}
 	) {
-		super(typeof body === 'object' && body && 'message' in body ? String(body.message) : String(body));
+		super(
+			typeof body === 'object' && body && 'message' in body ? String(body.message) : String(body)
+		);
 	}
 }
 
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
+export function json(
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {}
+): ApiResponse {
 	return {
 		status,
 		headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
