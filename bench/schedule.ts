@@ -5,7 +5,7 @@
  * hour weights, availability windows, conflicts, a 7-day lockout and 5 calls per shopper per day,
  * so every rule is exercised. Near-linear planning keeps growth_ratio close to 10 (goal ≤ 12).
  *
- * Run: npx tsx bench/schedule.ts   (BENCH_RUNS=5 for more runs; the CPU time per run is printed
+ * Run: npx tsx bench/schedule.ts   (BENCH_RUNS=9 for more runs; the CPU time per run is printed
  * too, since wall time on a shared machine also counts other people's work)
  */
 import { planProgramme } from '../src/lib/domain/schedule';
@@ -17,7 +17,7 @@ import {
 	type Shopper
 } from '../src/lib/schemas/programme';
 
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const ZONES = [
 	['Asia/Shanghai', ['zh']],
 	['Asia/Hong_Kong', ['yue', 'zh']],
@@ -91,23 +91,27 @@ function workload(sites: number, shoppers: number): { programme: Programme; shop
 	return { programme, shoppers: people };
 }
 
-function measure(label: string, sites: number, shoppers: number): number {
+/** Median wall and CPU milliseconds of RUNS plans of one workload. */
+function measure(label: string, sites: number, shoppers: number): { wall: number; cpu: number } {
 	const w = workload(sites, shoppers);
 	const times: number[] = [];
+	const cpus: number[] = [];
 	for (let run = 1; run <= RUNS; run++) {
 		const t = performance.now();
 		const cpu = process.cpuUsage();
 		const plan = planProgramme(w.programme, w.shoppers);
 		const ms = performance.now() - t;
 		const used = process.cpuUsage(cpu);
+		const cpuMs = (used.user + used.system) / 1000;
 		times.push(ms);
+		cpus.push(cpuMs);
 		log(
-			`${label} run ${run}/${RUNS}: ${ms.toFixed(0)} ms (cpu ${((used.user + used.system) / 1000).toFixed(0)} ms), ` +
+			`${label} run ${run}/${RUNS}: ${ms.toFixed(0)} ms (cpu ${cpuMs.toFixed(0)} ms), ` +
 				`requested ${plan.requested}, planned ` +
 				`${plan.calls.length}, unfillable ${plan.unfillable.length}`
 		);
 	}
-	return median(times);
+	return { wall: median(times), cpu: median(cpus) };
 }
 
 log(`node ${process.version}, ${RUNS} runs each after one warm-up`);
@@ -118,8 +122,13 @@ log(`node ${process.version}, ${RUNS} runs each after one warm-up`);
 	planProgramme(w.programme, w.shoppers);
 	log(`warm-up: ${(performance.now() - t).toFixed(0)} ms`);
 }
-const ms10k = measure('10k calls / 1,000 sites / 200 shoppers', 1_000, 200);
-const ms100k = measure('100k calls / 10,000 sites / 2,000 shoppers', 10_000, 2_000);
+const small = measure('10k calls / 1,000 sites / 200 shoppers', 1_000, 200);
+const large = measure('100k calls / 10,000 sites / 2,000 shoppers', 10_000, 2_000);
+log(
+	`median cpu: 10k ${small.cpu.toFixed(0)} ms, 100k ${large.cpu.toFixed(0)} ms, ratio ` +
+		(large.cpu / small.cpu).toFixed(2)
+);
 console.log(
-	`plan_10k_ms=${ms10k.toFixed(0)} plan_100k_ms=${ms100k.toFixed(0)} growth_ratio=${(ms100k / ms10k).toFixed(2)}`
+	`plan_10k_ms=${small.wall.toFixed(0)} plan_100k_ms=${large.wall.toFixed(0)} ` +
+		`growth_ratio=${(large.wall / small.wall).toFixed(2)}`
 );
