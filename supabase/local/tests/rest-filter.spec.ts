@@ -2,23 +2,14 @@
  * /rest/v1 filters, ordering, ranges and counts as PostgREST answers them, through supabase-js and
  * raw fetch (for Content-Range and status codes).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { TestStack } from './stack';
-import { rest, restStack } from './rest-fixtures';
+import { describe, expect, it } from 'vitest';
+import { rest, restSuite } from './rest-fixtures';
 
-let stack: TestStack;
-let db: SupabaseClient;
+const t = restSuite();
 const ids = (rows: { id: number }[] | null) => (rows ?? []).map((r) => r.id);
 
-beforeAll(async () => {
-	stack = await restStack();
-	db = stack.anon();
-});
-afterAll(() => stack?.close());
-
 describe('filters', () => {
-	const q = () => db.from('rt_calls').select('id').order('id');
+	const q = () => t.anon.from('rt_calls').select('id').order('id');
 
 	it('compares with eq, neq, gt, gte, lt and lte', async () => {
 		expect(ids((await q().eq('status', 'new')).data)).toEqual([3, 6]);
@@ -59,7 +50,7 @@ describe('filters', () => {
 	});
 
 	it('compares ranges with sl, sr, nxr, nxl and adj, and tests distinctness', async () => {
-		const slots = () => db.from('rt_slots').select('id').order('id');
+		const slots = () => t.anon.from('rt_slots').select('id').order('id');
 		expect(ids((await slots().rangeLt('during', '[10,20)')).data)).toEqual([1, 2]);
 		expect(ids((await slots().rangeGt('during', '[10,20)')).data)).toEqual([3]);
 		expect(ids((await slots().rangeLte('during', '[0,10)')).data)).toEqual([1, 2]);
@@ -89,9 +80,9 @@ describe('filters', () => {
 		expect(ids((await q().or('and(status.eq.new,score.gt.50),id.eq.5')).data)).toEqual([5, 6]);
 		expect(ids((await q().or('note.eq."needs (review), soon",id.eq.1')).data)).toEqual([1, 3]);
 		expect(ids((await q().or('id.in.(1,2),tags.cs.{sales}')).data)).toEqual([1, 2, 5, 6]);
-		const and = await rest(stack, 'rt_calls?select=id&and=(score.gte.60,score.lte.90)&order=id');
+		const and = await rest(t.stack, 'rt_calls?select=id&and=(score.gte.60,score.lte.90)&order=id');
 		expect(ids(await and.json())).toEqual([2, 4, 6]);
-		const notOr = await rest(stack, 'rt_calls?select=id&not.or=(status.eq.new,status.eq.scored)');
+		const notOr = await rest(t.stack, 'rt_calls?select=id&not.or=(status.eq.new,status.eq.scored)');
 		expect(ids(await notOr.json())).toEqual([4]);
 	});
 
@@ -100,7 +91,7 @@ describe('filters', () => {
 		expect(op.status).toBe(400);
 		expect(op.error?.code).toBe('PGRST100');
 		expect(op.error?.details).toContain('unknown single value operator foo');
-		const bare = await rest(stack, 'rt_calls?status=new');
+		const bare = await rest(t.stack, 'rt_calls?status=new');
 		expect(bare.status).toBe(400);
 		expect((await bare.json()).code).toBe('PGRST100');
 	});
@@ -108,17 +99,17 @@ describe('filters', () => {
 
 describe('order, ranges and counts', () => {
 	it('orders by several columns with directions and null placement', async () => {
-		const a = await db
+		const a = await t.anon
 			.from('rt_calls')
 			.select('id')
 			.order('score', { ascending: false, nullsFirst: true });
 		expect(ids(a.data)).toEqual([3, 1, 6, 4, 2, 5]);
-		const b = await db
+		const b = await t.anon
 			.from('rt_calls')
 			.select('id')
 			.order('score', { ascending: true, nullsFirst: false });
 		expect(ids(b.data)).toEqual([5, 2, 4, 6, 1, 3]);
-		const c = await db
+		const c = await t.anon
 			.from('rt_calls')
 			.select('id')
 			.order('status')
@@ -127,7 +118,7 @@ describe('order, ranges and counts', () => {
 	});
 
 	it('pages with range and counts exactly: 206 and Content-Range when partial', async () => {
-		const { data, count, status } = await db
+		const { data, count, status } = await t.anon
 			.from('rt_calls')
 			.select('id', { count: 'exact' })
 			.order('id')
@@ -135,17 +126,17 @@ describe('order, ranges and counts', () => {
 		expect(ids(data)).toEqual([2, 3]);
 		expect(count).toBe(6);
 		expect(status).toBe(206);
-		const res = await rest(stack, 'rt_calls?select=id&order=id&offset=1&limit=2', {
+		const res = await rest(t.stack, 'rt_calls?select=id&order=id&offset=1&limit=2', {
 			headers: { prefer: 'count=exact' }
 		});
 		expect(res.headers.get('content-range')).toBe('1-2/6');
 	});
 
 	it('answers 200 with 0-5/6 when the whole set fits, and */0 when nothing matches', async () => {
-		const all = await rest(stack, 'rt_calls?select=id', { headers: { prefer: 'count=exact' } });
+		const all = await rest(t.stack, 'rt_calls?select=id', { headers: { prefer: 'count=exact' } });
 		expect(all.status).toBe(200);
 		expect(all.headers.get('content-range')).toBe('0-5/6');
-		const none = await rest(stack, 'rt_calls?select=id&id=eq.99', {
+		const none = await rest(t.stack, 'rt_calls?select=id&id=eq.99', {
 			headers: { prefer: 'count=planned' }
 		});
 		expect(none.status).toBe(200);
@@ -153,7 +144,7 @@ describe('order, ranges and counts', () => {
 	});
 
 	it('honours the Range header and reports an unknown total as *', async () => {
-		const res = await rest(stack, 'rt_calls?select=id&order=id', {
+		const res = await rest(t.stack, 'rt_calls?select=id&order=id', {
 			headers: { range: '0-1', 'range-unit': 'items' }
 		});
 		expect(res.status).toBe(200);
@@ -162,7 +153,7 @@ describe('order, ranges and counts', () => {
 	});
 
 	it('answers 416 PGRST103 past the end and for an inverted Range', async () => {
-		const past = await rest(stack, 'rt_calls?select=id&offset=10', {
+		const past = await rest(t.stack, 'rt_calls?select=id&offset=10', {
 			headers: { prefer: 'count=exact' }
 		});
 		expect(past.status).toBe(416);
@@ -170,29 +161,29 @@ describe('order, ranges and counts', () => {
 			code: 'PGRST103',
 			details: 'An offset of 10 was requested, but there are only 6 rows.'
 		});
-		const inverted = await rest(stack, 'rt_calls?select=id', { headers: { range: '5-2' } });
+		const inverted = await rest(t.stack, 'rt_calls?select=id', { headers: { range: '5-2' } });
 		expect(inverted.status).toBe(416);
 	});
 
 	it('counts without a body for head requests', async () => {
-		const { data, count, status } = await db
+		const { data, count, status } = await t.anon
 			.from('rt_calls')
 			.select('*', { count: 'exact', head: true })
 			.eq('status', 'scored');
 		expect(status).toBe(200);
 		expect(data).toBeNull();
 		expect(count).toBe(3);
-		const head = await rest(stack, 'rt_calls?select=id', { method: 'HEAD' });
+		const head = await rest(t.stack, 'rt_calls?select=id', { method: 'HEAD' });
 		expect(head.status).toBe(200);
 		expect(await head.text()).toBe('');
 		expect(head.headers.get('content-range')).toBe('0-5/*');
 	});
 
 	it('refuses a limit that is not a number with PGRST100, and a negative one with 416', async () => {
-		const res = await rest(stack, 'rt_calls?limit=ten');
+		const res = await rest(t.stack, 'rt_calls?limit=ten');
 		expect(res.status).toBe(400);
 		expect((await res.json()).code).toBe('PGRST100');
-		const negative = await rest(stack, 'rt_calls?limit=-1');
+		const negative = await rest(t.stack, 'rt_calls?limit=-1');
 		expect(negative.status).toBe(416);
 		expect((await negative.json()).details).toBe('Limit should be greater than or equal to zero.');
 	});

@@ -3,6 +3,7 @@
  * (many-to-one, one-to-many, one-to-one, many-to-many, two FKs to one table, self reference),
  * row-level security on an owned table, and helpers to call the stack with supabase-js or fetch.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { StackConfig } from '../src/config';
 import { startTestStack, type TestStack } from './stack';
@@ -87,6 +88,23 @@ export async function restStack(overrides: Partial<StackConfig> = {}): Promise<T
 	const stack = await startTestStack(overrides);
 	await stack.db.exec(FIXTURES);
 	return stack;
+}
+
+export interface RestSuite {
+	stack: TestStack;
+	/** A supabase-js client with the anon key. */
+	anon: SupabaseClient;
+}
+
+/** Starts a fixture stack before the file's tests and closes it after; fields are set in beforeAll. */
+export function restSuite(overrides: Partial<StackConfig> = {}): RestSuite {
+	const suite = {} as RestSuite;
+	beforeAll(async () => {
+		suite.stack = await restStack(overrides);
+		suite.anon = suite.stack.anon();
+	});
+	afterAll(() => suite.stack?.close());
+	return suite;
 }
 
 /** A supabase-js client acting with a given JWT (e.g. an authenticated user). */

@@ -2,30 +2,21 @@
  * /rest/v1 under concurrent load (PGlite serialises transactions, never interleaves them) and while the
  * schema changes underneath it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { TestStack } from './stack';
-import { restStack } from './rest-fixtures';
+import { describe, expect, it } from 'vitest';
+import { restSuite } from './rest-fixtures';
 
-let stack: TestStack;
-let anon: SupabaseClient;
-
-beforeAll(async () => {
-	stack = await restStack();
-	anon = stack.anon();
-});
-afterAll(() => stack?.close());
+const t = restSuite();
 
 describe('concurrency and schema changes', () => {
 	it('serves 50 concurrent mixed reads and writes consistently', async () => {
-		await stack.db.exec(`
+		await t.stack.db.exec(`
 			create table rt_counter (id int primary key, n int not null);
 			insert into rt_counter values (1, 0);
 			create table rt_ledger (id serial primary key, amount int not null);
 			create function rt_bump() returns int language sql as
 				'update rt_counter set n = n + 1 where id = 1 returning n';
 		`);
-		const db = stack.admin();
+		const db = t.stack.admin();
 		const jobs = Array.from({ length: 50 }, (_, i) => {
 			if (i % 3 === 0) return db.from('rt_ledger').insert({ amount: i }).select('amount');
 			if (i % 3 === 1) return db.rpc('rt_bump');
@@ -43,19 +34,19 @@ describe('concurrency and schema changes', () => {
 	});
 
 	it('sees tables, columns and functions created after it started', async () => {
-		await stack.db.exec(`create table rt_late (id int primary key, label text);
+		await t.stack.db.exec(`create table rt_late (id int primary key, label text);
 			insert into rt_late values (1, 'one');`);
-		expect((await anon.from('rt_late').select('id, label')).data).toEqual([
+		expect((await t.anon.from('rt_late').select('id, label')).data).toEqual([
 			{ id: 1, label: 'one' }
 		]);
-		await stack.db.exec(`alter table rt_late add column extra int default 7;
+		await t.stack.db.exec(`alter table rt_late add column extra int default 7;
 			create function rt_late_fn() returns int language sql as 'select 42';`);
-		expect((await anon.from('rt_late').select('extra')).data).toEqual([{ extra: 7 }]);
-		expect((await anon.rpc('rt_late_fn')).data).toBe(42);
-		await stack.db.exec(
+		expect((await t.anon.from('rt_late').select('extra')).data).toEqual([{ extra: 7 }]);
+		expect((await t.anon.rpc('rt_late_fn')).data).toBe(42);
+		await t.stack.db.exec(
 			`alter table rt_late drop column extra; alter table rt_late alter column label type int using 1;`
 		);
-		expect((await anon.from('rt_late').select('*').eq('label', 1)).data).toEqual([
+		expect((await t.anon.from('rt_late').select('*').eq('label', 1)).data).toEqual([
 			{ id: 1, label: 1 }
 		]);
 	});

@@ -2,24 +2,16 @@
  * /rest/v1 reads as PostgREST answers them, driven through supabase-js and raw fetch: select shapes,
  * embedding, single objects, media types and refusals of what is outside the supported subset.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import type { TestStack } from './stack';
-import { rest, restStack } from './rest-fixtures';
+import { describe, expect, it } from 'vitest';
+import { createClient } from '@supabase/supabase-js';
+import { rest, restSuite } from './rest-fixtures';
 
-let stack: TestStack;
-let db: SupabaseClient;
+const t = restSuite();
 const ids = (rows: { id: number }[] | null) => (rows ?? []).map((r) => r.id);
-
-beforeAll(async () => {
-	stack = await restStack();
-	db = stack.anon();
-});
-afterAll(() => stack?.close());
 
 describe('select', () => {
 	it('returns the asked columns with aliases, casts and JSON paths', async () => {
-		const { data, error } = await db
+		const { data, error } = await t.anon
 			.from('rt_calls')
 			.select('id, grade:score, score_text:score::text, meta->>lang, secs:meta->dur->s')
 			.eq('id', 1);
@@ -28,7 +20,7 @@ describe('select', () => {
 	});
 
 	it('returns every column for * in table order', async () => {
-		const { data } = await db.from('rt_orgs').select('*').order('id');
+		const { data } = await t.anon.from('rt_orgs').select('*').order('id');
 		expect(data).toEqual([
 			{ id: 1, name: 'Northwind' },
 			{ id: 2, name: 'Contoso' }
@@ -36,13 +28,13 @@ describe('select', () => {
 	});
 
 	it('refuses an unknown column with 42703 and an unknown table with 404 PGRST205 and a hint', async () => {
-		const col = await db.from('rt_calls').select('id, nope');
+		const col = await t.anon.from('rt_calls').select('id, nope');
 		expect(col.status).toBe(400);
 		expect(col.error).toMatchObject({
 			code: '42703',
 			message: 'column rt_calls.nope does not exist'
 		});
-		const table = await db.from('rt_call').select();
+		const table = await t.anon.from('rt_call').select();
 		expect(table.status).toBe(404);
 		expect(table.error).toMatchObject({
 			code: 'PGRST205',
@@ -51,7 +43,7 @@ describe('select', () => {
 	});
 
 	it('refuses a malformed select with PGRST100 naming the position', async () => {
-		const { error, status } = await db.from('rt_calls').select('id,,score');
+		const { error, status } = await t.anon.from('rt_calls').select('id,,score');
 		expect(status).toBe(400);
 		expect(error?.code).toBe('PGRST100');
 		expect(error?.message).toContain('failed to parse select parameter');
@@ -60,7 +52,7 @@ describe('select', () => {
 
 describe('embedding', () => {
 	it('embeds a to-one relationship as an object, or null when there is no row', async () => {
-		const { data } = await db
+		const { data } = await t.anon
 			.from('rt_calls')
 			.select('id, site:rt_sites(name, org:rt_orgs(name))')
 			.in('id', [1, 6])
@@ -72,7 +64,7 @@ describe('embedding', () => {
 	});
 
 	it('embeds a to-many relationship as an array, with its own order and limit', async () => {
-		const { data } = await db
+		const { data } = await t.anon
 			.from('rt_sites')
 			.select('id, rt_calls(id)')
 			.order('id')
@@ -86,7 +78,7 @@ describe('embedding', () => {
 	});
 
 	it('embeds one-to-one as an object and many-to-many through the junction table', async () => {
-		const { data } = await db
+		const { data } = await t.anon
 			.from('rt_calls')
 			.select('id, rt_call_details(transcript), rt_labels(name)')
 			.in('id', [1, 2])
@@ -99,12 +91,12 @@ describe('embedding', () => {
 	});
 
 	it('answers 300 PGRST201 when two foreign keys lead to the same table, and a hint picks one', async () => {
-		const ambiguous = await db.from('rt_calls').select('id, rt_agents(name)');
+		const ambiguous = await t.anon.from('rt_calls').select('id, rt_agents(name)');
 		expect(ambiguous.status).toBe(300);
 		expect(ambiguous.error?.code).toBe('PGRST201');
 		expect(ambiguous.error?.hint).toContain("'rt_agents!rt_calls_agent_id_fkey'");
 		expect(ambiguous.error?.details).toHaveLength(2);
-		const { data, error } = await db
+		const { data, error } = await t.anon
 			.from('rt_calls')
 			.select(
 				'id, agent:rt_agents!agent_id(name), reviewer:rt_agents!rt_calls_reviewer_id_fkey(name)'
@@ -115,7 +107,7 @@ describe('embedding', () => {
 	});
 
 	it('answers 400 PGRST200 when no relationship exists', async () => {
-		const { status, error } = await db.from('rt_agents').select('name, rt_orgs(name)');
+		const { status, error } = await t.anon.from('rt_agents').select('name, rt_orgs(name)');
 		expect(status).toBe(400);
 		expect(error).toMatchObject({
 			code: 'PGRST200',
@@ -124,7 +116,7 @@ describe('embedding', () => {
 	});
 
 	it('embeds a self-referencing table through its foreign key column', async () => {
-		const { data } = await db
+		const { data } = await t.anon
 			.from('rt_sites')
 			.select('id, parent:rt_sites!parent_id(name)')
 			.order('id');
@@ -136,7 +128,7 @@ describe('embedding', () => {
 	});
 
 	it('filters an embedded resource without filtering the parent, unless it is !inner', async () => {
-		const left = await db
+		const left = await t.anon
 			.from('rt_sites')
 			.select('id, rt_calls(id)')
 			.eq('rt_calls.status', 'new')
@@ -146,7 +138,7 @@ describe('embedding', () => {
 			{ id: 2, rt_calls: [{ id: 3 }] },
 			{ id: 3, rt_calls: [] }
 		]);
-		const inner = await db
+		const inner = await t.anon
 			.from('rt_sites')
 			.select('id, rt_calls!inner(id)')
 			.eq('rt_calls.status', 'new');
@@ -154,7 +146,7 @@ describe('embedding', () => {
 	});
 
 	it('applies or= to an embedded resource', async () => {
-		const { data } = await db
+		const { data } = await t.anon
 			.from('rt_sites')
 			.select('id, rt_calls(id)')
 			.or('id.eq.1,score.lt.60', { referencedTable: 'rt_calls' })
@@ -168,9 +160,9 @@ describe('embedding', () => {
 	});
 
 	it('filters parents on whether an embedded resource is null', async () => {
-		const none = await db.from('rt_calls').select('id, rt_sites(id)').is('rt_sites', null);
+		const none = await t.anon.from('rt_calls').select('id, rt_sites(id)').is('rt_sites', null);
 		expect(ids(none.data)).toEqual([6]);
-		const some = await db
+		const some = await t.anon
 			.from('rt_calls')
 			.select('id, rt_sites(id)')
 			.not('rt_sites', 'is', null)
@@ -179,20 +171,20 @@ describe('embedding', () => {
 	});
 
 	it('orders by a column of a to-one embedding, and refuses that for to-many with PGRST118', async () => {
-		const { data } = await db
+		const { data } = await t.anon
 			.from('rt_calls')
 			.select('id, rt_sites(name)')
 			.not('site_id', 'is', null)
 			.order('rt_sites(name)')
 			.order('id');
 		expect(ids(data)).toEqual([3, 4, 1, 2, 5]);
-		const bad = await db.from('rt_sites').select('id, rt_calls(id)').order('rt_calls(id)');
+		const bad = await t.anon.from('rt_sites').select('id, rt_calls(id)').order('rt_calls(id)');
 		expect(bad.status).toBe(400);
 		expect(bad.error?.code).toBe('PGRST118');
 	});
 
 	it('refuses a filter on a resource that is not embedded with PGRST108', async () => {
-		const { status, error } = await db.from('rt_calls').select('id').eq('rt_sites.name', 'x');
+		const { status, error } = await t.anon.from('rt_calls').select('id').eq('rt_sites.name', 'x');
 		expect(status).toBe(400);
 		expect(error?.code).toBe('PGRST108');
 	});
@@ -200,25 +192,30 @@ describe('embedding', () => {
 
 describe('media types', () => {
 	it('returns one object for single() and 406 PGRST116 when not exactly one row', async () => {
-		const one = await db.from('rt_calls').select('id, status').eq('id', 4).single();
+		const one = await t.anon.from('rt_calls').select('id, status').eq('id', 4).single();
 		expect(one.data).toEqual({ id: 4, status: 'disputed' });
-		const many = await db.from('rt_calls').select('id').eq('status', 'scored').single();
+		const many = await t.anon.from('rt_calls').select('id').eq('status', 'scored').single();
 		expect(many.status).toBe(406);
 		expect(many.error).toMatchObject({ code: 'PGRST116', details: 'The result contains 3 rows' });
-		const none = await db.from('rt_calls').select('id').eq('id', 99).maybeSingle();
+		const none = await t.anon.from('rt_calls').select('id').eq('id', 99).maybeSingle();
 		expect(none.error).toBeNull();
 		expect(none.data).toBeNull();
 	});
 
 	it('answers text/csv with a header line', async () => {
-		const { data } = await db.from('rt_calls').select('id,status,note').order('id').limit(4).csv();
+		const { data } = await t.anon
+			.from('rt_calls')
+			.select('id,status,note')
+			.order('id')
+			.limit(4)
+			.csv();
 		expect(data).toBe(
 			'id,status,note\n1,scored,fine\n2,scored,\n3,new,"needs (review), soon"\n4,disputed,"O\'Brien said ""hi"""'
 		);
 	});
 
 	it('strips null properties when asked', async () => {
-		const { data } = await db
+		const { data } = await t.anon
 			.from('rt_calls')
 			.select('id, note')
 			.in('id', [2, 3])
@@ -228,37 +225,39 @@ describe('media types', () => {
 	});
 
 	it('refuses an unavailable media type with 406 PGRST107', async () => {
-		const res = await rest(stack, 'rt_calls', { headers: { accept: 'application/geo+json' } });
+		const res = await rest(t.stack, 'rt_calls', { headers: { accept: 'application/geo+json' } });
 		expect(res.status).toBe(406);
 		expect((await res.json()).code).toBe('PGRST107');
 	});
 
 	it('exposes only the public schema: another profile is 406 PGRST106', async () => {
-		const other = createClient(stack.url, stack.anonKey, {
+		const other = createClient(t.stack.url, t.stack.anonKey, {
 			db: { schema: 'auth' },
 			auth: { persistSession: false }
 		});
 		const { status, error } = await other.from('users').select('id');
 		expect(status).toBe(406);
 		expect(error).toMatchObject({ code: 'PGRST106', message: 'Invalid schema: auth' });
-		const res = await rest(stack, 'rt_orgs?select=id', { headers: { 'accept-profile': 'public' } });
+		const res = await rest(t.stack, 'rt_orgs?select=id', {
+			headers: { 'accept-profile': 'public' }
+		});
 		expect(res.headers.get('content-profile')).toBe('public');
 	});
 });
 
 describe('outside the supported subset', () => {
 	it('answers 400 naming the feature instead of a different result', async () => {
-		const spread = await db.from('rt_sites').select('id, ...rt_calls(id)');
+		const spread = await t.anon.from('rt_sites').select('id, ...rt_calls(id)');
 		expect(spread.status).toBe(400);
 		expect(spread.error?.code).toBe('PGRST127');
 		expect(spread.error?.details).toContain('spreading the to-many embedding');
-		const agg = await db.from('rt_calls').select('count()');
+		const agg = await t.anon.from('rt_calls').select('count()');
 		expect(agg.status).toBe(400);
 		expect(agg.error?.code).toBe('PGRST123');
-		const cast = await db.from('rt_calls').select('id::regclass');
+		const cast = await t.anon.from('rt_calls').select('id::regclass');
 		expect(cast.status).toBe(400);
 		expect(cast.error?.details).toContain("cast '::regclass'");
-		const put = await rest(stack, 'rt_orgs?id=eq.1', {
+		const put = await rest(t.stack, 'rt_orgs?id=eq.1', {
 			method: 'PUT',
 			body: '{"id":1,"name":"x"}'
 		});
@@ -267,7 +266,7 @@ describe('outside the supported subset', () => {
 	});
 
 	it('spreads a to-one embedding into the parent row', async () => {
-		const { data } = await db
+		const { data } = await t.anon
 			.from('rt_calls')
 			.select('id, ...rt_sites(site_name:name)')
 			.in('id', [1, 6])
