@@ -61,6 +61,12 @@ export function startScheduledJobs(
 	return stop;
 }
 
-// Without the service key there is no stack to talk to (e.g. `vite build`, unit tests).
-if (!building && env.SUPABASE_SERVICE_ROLE_KEY && env.CLEARCALL_JOBS !== 'off')
+// Without the service key there is no stack to talk to (e.g. `vite build`); under vitest the tests
+// start the jobs themselves.
+if (
+	!building &&
+	import.meta.env.MODE !== 'test' &&
+	env.SUPABASE_SERVICE_ROLE_KEY &&
+	env.CLEARCALL_JOBS !== 'off'
+)
 	startScheduledJobs();
