@@ -7,7 +7,7 @@ export interface NavItem {
 	href: Pathname;
 	label: () => string;
 	/** Short glyph for the phone's bottom bar. */
-	icon: 'home' | 'user' | 'users' | 'building' | 'swap';
+	icon: 'home' | 'user' | 'users' | 'building' | 'swap' | 'calendar' | 'list';
 }
 
 /** The menu of `area` for someone holding `roles`. */
@@ -15,10 +15,14 @@ export function navFor(area: Area, roles: readonly AppRole[]): NavItem[] {
 	const items: NavItem[] = [];
 	if (area === 'app') {
 		items.push({ href: '/app', label: m.nav_overview, icon: 'home' });
+		items.push({ href: '/app/programmes', label: m.nav_programmes, icon: 'list' });
+		items.push({ href: '/app/calendar', label: m.nav_calendar, icon: 'calendar' });
 		if (roles.includes('admin'))
 			items.push({ href: '/app/admin/users', label: m.nav_users, icon: 'users' });
 	} else if (area === 'shopper') {
 		items.push({ href: '/shopper', label: m.nav_today, icon: 'home' });
+		items.push({ href: '/shopper/upcoming', label: m.nav_upcoming, icon: 'calendar' });
+		items.push({ href: '/shopper/jobs', label: m.nav_jobs, icon: 'list' });
 		items.push({ href: '/shopper/profile', label: m.nav_profile, icon: 'user' });
 	} else {
 		items.push({ href: '/portal', label: m.nav_overview, icon: 'building' });

@@ -1,12 +1,15 @@
 import { listLines, listOrganisations, listSites } from '$lib/server/tenancy';
+import { attentionCalls } from '$lib/server/schedule/calls';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const [organisations, sites, lines] = await Promise.all([
+	// One instant for the whole page, so server and browser render the same local times.
+	const now = new Date().toISOString();
+	const [organisations, sites, lines, attention] = await Promise.all([
 		listOrganisations(locals.supabase),
 		listSites(locals.supabase),
-		listLines(locals.supabase)
+		listLines(locals.supabase),
+		attentionCalls(locals.supabase, now)
 	]);
-	// One instant for the whole page, so server and browser render the same local times.
-	return { organisations, sites, lineCount: lines.length, now: new Date().toISOString() };
+	return { organisations, sites, lineCount: lines.length, now, attention };
 };
