@@ -1,4 +1,5 @@
 /** The signed-in user's in-app notifications, read and marked through their own (RLS) client. */
+import { fail } from '@sveltejs/kit';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { AppNotification } from '$lib/components/notifications/text';
 
@@ -48,3 +49,22 @@ export async function markAllRead(client: SupabaseClient): Promise<void> {
 		.is('read_at', null);
 	if (error) throw new Error(`notifications: ${error.message}`);
 }
+
+/** The load of a notifications page: the list, newest first. */
+export async function loadNotificationPage(locals: App.Locals) {
+	return { notifications: await listNotifications(locals.supabase) };
+}
+
+/** The form actions of a notifications page: `?/read` (one, by `id`) and `?/readAll`. */
+export const notificationActions = {
+	read: async ({ locals, request }: { locals: App.Locals; request: Request }) => {
+		const id = String((await request.formData()).get('id') ?? '');
+		if (!/^[0-9a-f-]{36}$/i.test(id)) return fail(400, { error: 'id' });
+		await markRead(locals.supabase, id);
+		return { read: id };
+	},
+	readAll: async ({ locals }: { locals: App.Locals }) => {
+		await markAllRead(locals.supabase);
+		return { readAll: true };
+	}
+};

@@ -3,7 +3,14 @@ import { localiseErrors } from '$lib/i18n/localise';
 import { m } from '$lib/paraglide/messages';
 import { formObject, validate } from '$lib/schemas/form';
 import { profileSchema } from '$lib/schemas/profile';
-import type { Actions } from './$types';
+import { activeFeed } from '$lib/server/ics/feeds';
+import type { Actions, PageServerLoad } from './$types';
+
+// The calendar-feed section's state; its actions live in ./calendar.
+export const load: PageServerLoad = async ({ locals, depends }) => {
+	depends('app:calendar-feed');
+	return { feed: await activeFeed(locals.supabase, locals.user!.id) };
+};
 
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
