@@ -6,6 +6,7 @@
  *
  * Run: npx tsx bench/local-stack.ts
  */
+import os from 'node:os';
 import { startTestStack } from '../supabase/local/tests/stack';
 import { planRead, readRequest } from '../supabase/local/src/rest/get';
 import { getSchema } from '../supabase/local/src/rest/schema';
@@ -85,14 +86,28 @@ try {
 	// Interleave the two so drift (GC, other load on the machine) hits both alike.
 	const viaStack: number[] = [];
 	const viaSql: number[] = [];
+	// CPU time (client and server share this process) does not swing with the machine's load.
+	let cpuStack = 0;
+	let cpuSql = 0;
+	const cpu = () => {
+		const u = process.cpuUsage();
+		return (u.user + u.system) / 1000;
+	};
 	for (let i = 0; i < SAMPLES; i += 10) {
+		let c = cpu();
 		viaStack.push(...(await timeIt(10, select)));
+		cpuStack += cpu() - c;
+		c = cpu();
 		viaSql.push(...(await timeIt(10, direct)));
+		cpuSql += cpu() - c;
 	}
 	const mStack = median(viaStack);
 	const mSql = median(viaSql);
 	log(
 		`median via stack ${mStack.toFixed(3)} ms, direct SQL ${mSql.toFixed(3)} ms (${SAMPLES} samples each)`
+	);
+	log(
+		`CPU per request: via stack ${(cpuStack / SAMPLES).toFixed(3)} ms, direct SQL ${(cpuSql / SAMPLES).toFixed(3)} ms (ratio ${(cpuStack / cpuSql).toFixed(2)}); load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`
 	);
 
 	let done = 0;
