@@ -32,6 +32,7 @@ describe('filters', () => {
 	it('tests null with is and negates any filter with not', async () => {
 		expect(ids((await q().is('note', null)).data)).toEqual([2, 6]);
 		expect(ids((await q().not('note', 'is', null)).data)).toEqual([1, 3, 4, 5]);
+		expect(ids((await q().filter('note', 'is', 'not_null')).data)).toEqual([1, 3, 4, 5]);
 		expect(ids((await q().not('status', 'eq', 'new')).data)).toEqual([1, 2, 4, 5]);
 	});
 

@@ -84,7 +84,7 @@ function embedNullFilter(scope: Scope, filter: Filter): string | undefined {
 	const exists = scope.embedExists?.(filter.field.name);
 	if (exists === undefined) return undefined;
 	const op = filter.operation;
-	if (op.kind !== 'is' || op.value !== 'null') {
+	if (op.kind !== 'is' || (op.value !== 'null' && op.value !== 'not_null')) {
 		throw pgrst(
 			400,
 			'PGRST120',
@@ -92,7 +92,8 @@ function embedNullFilter(scope: Scope, filter: Filter): string | undefined {
 			'Only is null or not is null filters are allowed on embedded resources'
 		);
 	}
-	return filter.not ? `exists (${exists})` : `not exists (${exists})`;
+	const notNull = filter.not !== (op.value === 'not_null');
+	return notNull ? `exists (${exists})` : `not exists (${exists})`;
 }
 
 /** One filter as a boolean SQL expression. */
@@ -104,7 +105,7 @@ export function filterSql(scope: Scope, filter: Filter, params: Params): string 
 	let sql: string;
 	switch (op.kind) {
 		case 'is':
-			sql = `${lhs} is ${op.value}`;
+			sql = `${lhs} is ${op.value === 'not_null' ? 'not null' : op.value}`;
 			break;
 		case 'in':
 			sql = op.values.length

@@ -8,7 +8,7 @@ import { parseError } from './errors';
 export type Operation =
 	| { kind: 'op'; op: string; value: string; quant?: 'any' | 'all' }
 	| { kind: 'in'; values: string[] }
-	| { kind: 'is'; value: 'null' | 'true' | 'false' | 'unknown' }
+	| { kind: 'is'; value: 'null' | 'not_null' | 'true' | 'false' | 'unknown' }
 	| { kind: 'fts'; op: string; config?: string; value: string };
 
 export interface Filter {
@@ -109,7 +109,7 @@ const restOfInput = (cur: Cursor) => {
 function operation(cur: Cursor, value: (c: Cursor) => string): Operation {
 	if (cur.eat('in.')) return { kind: 'in', values: listValues(cur) };
 	if (cur.eat('is.')) {
-		const m = /^(null|true|false|unknown)/i.exec(cur.s.slice(cur.pos));
+		const m = /^(not_null|null|true|false|unknown)/i.exec(cur.s.slice(cur.pos));
 		if (!m) cur.fail('null or trilean value (unknown, true, false)');
 		cur.pos += m[0].length;
 		return { kind: 'is', value: m[0].toLowerCase() as 'null' };
