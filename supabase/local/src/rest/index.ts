@@ -38,7 +38,8 @@ const unsupportedMethod = (method: string) =>
 
 /** A known length spares the client chunked decoding (and HEAD reports the length GET would send). */
 function withLength(res: ApiResponse): ApiResponse {
-	if (typeof res.body === 'string') {
+	// No Content-Length on 204 (RFC 9110 forbids it).
+	if (typeof res.body === 'string' && res.status !== 204) {
 		res.headers = { ...res.headers, 'content-length': String(Buffer.byteLength(res.body)) };
 	}
 	return res;
