@@ -203,6 +203,12 @@ describe('hostile and malformed input', () => {
 		expect(long.status).toBe(414);
 	});
 
+	it('refuses a select list longer than Postgres could run with 400', async () => {
+		const res = await rest(t.stack, `rt_orgs?select=${'id,'.repeat(1700)}id`);
+		expect(res.status).toBe(400);
+		expect((await res.json()).details).toContain('more than 500 selected items');
+	});
+
 	it('accepts a long but legal in-list', async () => {
 		const list = Array.from({ length: 1200 }, (_, i) => i);
 		const { data, error } = await t.anon.from('rt_orgs').select('id').in('id', list).order('id');

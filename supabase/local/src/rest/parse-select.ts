@@ -1,6 +1,6 @@
 /** PostgREST's `select=` grammar: fields, aliases, casts, JSON paths, embeddings with hints, spreads. */
 import { Cursor, MAX_DEPTH, type Field } from './cursor';
-import { pgrst } from './errors';
+import { parseError, pgrst } from './errors';
 
 export type SelectItem =
 	| { type: 'star' }
@@ -101,5 +101,15 @@ export function parseSelect(s: string): SelectItem[] {
 	const cur = new Cursor(s, `select parameter`);
 	const items = forest(cur, 0);
 	if (!cur.eof) cur.fail('"," or end of input');
+	if (countItems(items) > MAX_ITEMS) {
+		throw parseError('select parameter', s, 0, `more than ${MAX_ITEMS} selected items`);
+	}
 	return items;
+}
+
+/** Postgres allows 1664 columns in a select list; refuse long before, as a client error. */
+const MAX_ITEMS = 500;
+
+function countItems(items: SelectItem[]): number {
+	return items.reduce((n, i) => n + 1 + (i.type === 'embed' ? countItems(i.items) : 0), 0);
 }
