@@ -61,7 +61,8 @@ export async function expectAccessible(page: Page) {
 	expect(summary).toEqual([]);
 }
 
-function serviceKey(): string {
+/** The embedded stack's service-role key (the e2e stack shares .env's JWT secret). */
+export function serviceKey(): string {
 	const env = parseDotenv(readFileSync(path.resolve('.env'), 'utf8'));
 	return process.env.SUPABASE_SERVICE_ROLE_KEY ?? env.SUPABASE_SERVICE_ROLE_KEY;
 }
