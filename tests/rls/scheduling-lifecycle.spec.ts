@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Role, World } from './fixtures';
+import type { Row } from './tables';
 import { addScheduledCall, outbox, startSchedulingWorld, trail } from './scheduling-fixtures';
 
 let w: World;
@@ -248,6 +249,29 @@ describe('what the shopper hears', () => {
 			expect((await trail(w, id)).audit).toEqual([]);
 		});
 	}
+
+	it('deleting a call the shopper was still to make tells them it is off', async () => {
+		const id = await freshCall('shopper2');
+		const mails = (await outbox(w, SHOPPER2, 'cancelled')).length;
+		const { error } = await api('officer').from('test_calls').delete().eq('id', id);
+		expect(error).toBeNull();
+		const notices = await w.sql<{ kind: string; call_id: string | null; payload: Row }>(
+			`select kind, call_id::text, payload from notifications where payload ->> 'call_id' = $1`,
+			[id]
+		);
+		expect(notices).toMatchObject([
+			{ kind: 'cancelled', call_id: null, payload: { reason: 'removed', call_id: id } }
+		]);
+		expect(await outbox(w, SHOPPER2, 'cancelled')).toHaveLength(mails + 1);
+	});
+
+	it('deleting a finished call tells nobody', async () => {
+		const id = await freshCall('shopper2');
+		await setStatus(id, 'cancelled', { cancel_reason: 'fixture' });
+		const mails = (await outbox(w, SHOPPER2, 'cancelled')).length;
+		expect((await api('officer').from('test_calls').delete().eq('id', id)).error).toBeNull();
+		expect(await outbox(w, SHOPPER2, 'cancelled')).toHaveLength(mails);
+	});
 
 	it('a shopper marks its own notification read but cannot rewrite it', async () => {
 		const id = await freshCall();
