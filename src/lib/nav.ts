@@ -47,3 +47,11 @@ export function otherAreas(area: Area, roles: readonly AppRole[]): NavItem[] {
 export function isCurrent(href: string, pathname: string, exact: boolean): boolean {
 	return exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
 }
+
+/**
+ * A menu path typed for `resolve()`, whose signature takes one literal route at a time rather than
+ * the union a menu holds. Menu paths are static (no parameters), so resolve() only adds the base.
+ */
+export function menuRoute(href: Pathname): '/' {
+	return href as '/';
+}
