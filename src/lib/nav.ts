@@ -7,7 +7,7 @@ export interface NavItem {
 	href: Pathname;
 	label: () => string;
 	/** Short glyph for the phone's bottom bar. */
-	icon: 'home' | 'user' | 'users' | 'building' | 'swap' | 'calendar' | 'list';
+	icon: 'home' | 'user' | 'users' | 'building' | 'swap' | 'clipboard' | 'calendar' | 'list';
 }
 
 /** The menu of `area` for someone holding `roles`. */
@@ -17,6 +17,7 @@ export function navFor(area: Area, roles: readonly AppRole[]): NavItem[] {
 		items.push({ href: '/app', label: m.nav_overview, icon: 'home' });
 		items.push({ href: '/app/programmes', label: m.nav_programmes, icon: 'list' });
 		items.push({ href: '/app/calendar', label: m.nav_calendar, icon: 'calendar' });
+		items.push({ href: '/app/scenarios', label: m.nav_scenarios, icon: 'clipboard' });
 		if (roles.includes('admin'))
 			items.push({ href: '/app/admin/users', label: m.nav_users, icon: 'users' });
 	} else if (area === 'shopper') {
