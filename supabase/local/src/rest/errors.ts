@@ -37,8 +37,10 @@ export function notImplemented(feature: string): HttpError {
 	);
 }
 
+/** 400 PGRST102: the body is not the JSON the request needs. */
 export const invalidBody = (message: string) => pgrst(400, 'PGRST102', message);
 
+/** 406 PGRST116: a single object was asked for and the result has `n` rows. */
 export const singularity = (n: number) =>
 	pgrst(
 		406,
@@ -47,6 +49,7 @@ export const singularity = (n: number) =>
 		`The result contains ${n} rows`
 	);
 
+/** 400 PGRST108: a filter or order names a resource the select does not embed. */
 export const notEmbedded = (name: string) =>
 	pgrst(
 		400,
@@ -56,6 +59,7 @@ export const notEmbedded = (name: string) =>
 		`Verify that '${name}' is included in the 'select' query parameter.`
 	);
 
+/** 400 PGRST204: a body key, `columns=` or `on_conflict=` names an unknown column. */
 export const columnNotFound = (rel: string, col: string) =>
 	pgrst(400, 'PGRST204', `Could not find the '${col}' column of '${rel}' in the schema cache`);
 
@@ -63,6 +67,7 @@ export const columnNotFound = (rel: string, col: string) =>
 export const undefinedColumn = (rel: string, col: string) =>
 	pgrst(400, '42703', `column ${rel}.${col} does not exist`);
 
+/** 404 PGRST205, with PostgREST's "Perhaps you meant" hint. */
 export const tableNotFound = (name: string, suggestion?: string) =>
 	pgrst(
 		404,
@@ -72,6 +77,7 @@ export const tableNotFound = (name: string, suggestion?: string) =>
 		suggestion ? `Perhaps you meant the table 'public.${suggestion}'` : null
 	);
 
+/** 416 PGRST103: the requested range cannot be satisfied. */
 export const rangeError = (details: string) =>
 	pgrst(416, 'PGRST103', 'Requested range not satisfiable', details);
 

@@ -111,5 +111,6 @@ export async function callerRows<T>(ctx: RestContext, sql: string): Promise<T[]>
 	}
 }
 
+/** A count column as a number (bigint may arrive as text). */
 export const toCount = (v: string | number | null | undefined): number | undefined =>
 	v === null || v === undefined ? undefined : Number(v);

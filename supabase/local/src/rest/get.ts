@@ -130,6 +130,7 @@ function cachedPlan(req: ApiRequest, cache: SchemaCache, name: string): ReadPlan
 	return plan;
 }
 
+/** GET/HEAD on a table or view. */
 export async function getTable(
 	req: ApiRequest,
 	ctx: RestContext,

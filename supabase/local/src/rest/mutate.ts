@@ -129,6 +129,7 @@ function locationOf(rel: Relation, body: string | null, n: number): Record<strin
 	return { location: `/${rel.name}?${qs.join('&')}` };
 }
 
+/** POST: insert or upsert one or many rows. */
 export async function postTable(
 	req: ApiRequest,
 	ctx: RestContext,
@@ -254,6 +255,7 @@ async function mutateFiltered(
 	});
 }
 
+/** PATCH: update the filtered rows with the body's columns. */
 export async function patchTable(
 	req: ApiRequest,
 	ctx: RestContext,
@@ -264,6 +266,7 @@ export async function patchTable(
 	return mutateFiltered(req, ctx, name, 'update', body);
 }
 
+/** DELETE: delete the filtered rows. */
 export function deleteTable(req: ApiRequest, ctx: RestContext, name: string): Promise<ApiResponse> {
 	return mutateFiltered(req, ctx, name, 'delete');
 }

@@ -219,6 +219,7 @@ const PRIVILEGES_SQL = `select c.relname as name, array_remove(array[
 	select 'rpc/' || p.proname, array['EXECUTE'] from pg_proc p
 	where p.pronamespace = 'public'::regnamespace and p.prokind = 'f' and has_function_privilege(p.oid, 'EXECUTE')`;
 
+/** GET /rest/v1/: the Swagger 2.0 document for what the caller may use. */
 export async function openApi(req: ApiRequest, ctx: RestContext): Promise<ApiResponse> {
 	const accept = acceptList(req.header('accept'));
 	const okType = accept.some((m) =>

@@ -121,6 +121,7 @@ function refuseScalarShaping(q: QueryParams): void {
 		throw notImplemented('select= on the result of a function returning scalars');
 }
 
+/** POST, GET or HEAD on /rpc/<fn>. */
 export async function callRpc(
 	req: ApiRequest,
 	ctx: RestContext,
