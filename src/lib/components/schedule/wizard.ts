@@ -87,15 +87,21 @@ export function emptyState(today: string, seed: number): WizardState {
 	};
 }
 
-const list = (text: string | undefined) =>
-	(text ?? '')
+const list = (value: string | undefined) =>
+	(value ?? '')
 		.split(',')
 		.map((s) => s.trim())
 		.filter(Boolean);
 
+/** Number inputs bind numbers, text inputs strings: both read as trimmed text. */
+const text = (value: unknown) =>
+	value === undefined || value === null ? '' : String(value).trim();
+
 /** Text → number, or the text itself so the schema names it as not a number. */
-const num = (text: string) =>
-	text.trim() === '' || Number.isNaN(Number(text)) ? text : Number(text);
+const num = (value: unknown) => {
+	const t = text(value);
+	return t === '' || Number.isNaN(Number(t)) ? t : Number(t);
+};
 
 /** The schema input the state stands for (sites in the order chosen). */
 export function toDefinition(state: WizardState, sites: SiteOption[], lines: LineOption[]) {
@@ -111,7 +117,7 @@ export function toDefinition(state: WizardState, sites: SiteOption[], lines: Lin
 			.map((id) => {
 				const site = byId.get(id)!;
 				const hours = state.hours[id] ?? DEFAULT_HOURS;
-				const volume = state.volume[id]?.trim();
+				const volume = text(state.volume[id]);
 				return {
 					siteId: id,
 					vendorId: site.vendor_id,
@@ -133,7 +139,7 @@ export function toDefinition(state: WizardState, sites: SiteOption[], lines: Lin
 		})),
 		period: { start: state.start, end: state.end },
 		sampling: { confidence: Number(state.confidence) / 100, margin: Number(state.margin) / 100 },
-		...(state.hourWeights.trim() ? { hourWeights: list(state.hourWeights).map(num) } : {}),
+		...(text(state.hourWeights) ? { hourWeights: list(state.hourWeights).map(num) } : {}),
 		callMinutes: num(state.callMinutes),
 		lockoutDays: num(state.lockoutDays),
 		maxCallsPerShopperPerDay: num(state.maxPerDay),
@@ -203,7 +209,7 @@ export function callsPerSite(state: WizardState): { siteId: string; calls: numbe
 	const confidence = Number(state.confidence) / 100;
 	const margin = Number(state.margin) / 100;
 	return state.siteIds.map((siteId) => {
-		const raw = state.volume[siteId]?.trim();
+		const raw = text(state.volume[siteId]);
 		const volume = raw ? Number(raw) : undefined;
 		try {
 			if (volume !== undefined && !(Number.isInteger(volume) && volume >= 0)) throw new Error();

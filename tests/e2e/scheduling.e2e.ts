@@ -1,0 +1,170 @@
+/**
+ * Scheduling end to end: an officer creates a two-site programme in the wizard, generates its calls
+ * (the progress bar reaches 100 %), drags a call to another day in the calendar, and the shopper the
+ * plan assigned finds a call in "today" on a phone, in their own time zone.
+ */
+import type { Page } from '@playwright/test';
+import { DEMO_ACCOUNTS, demo, expect, expectAccessible, signIn, test } from './fixtures';
+
+const HARBOUR_BANK = 'c0000000-0000-4000-8000-000000000001';
+const VENDOR_A = 'd0000000-0000-4000-8000-00000000000a';
+const SHANGHAI = '5e000000-0000-4000-8000-0000000000a1';
+const CHENGDU = '5e000000-0000-4000-8000-0000000000a2';
+
+const next = (page: Page) => page.getByTestId('wizard-next').click();
+const step = (page: Page, n: number) =>
+	expect(page.getByTestId('wizard-step')).toContainText(new RegExp(`Step ${n} of 7`));
+
+/** Walks the wizard; returns the programme page's URL. */
+async function createProgramme(page: Page, name: string): Promise<string> {
+	await page.goto('/app/programmes/new');
+	await expect(page.getByTestId('wizard')).toHaveAttribute('data-ready', 'true');
+	await expectAccessible(page);
+
+	// A step with errors does not advance and names the field.
+	await next(page);
+	await expect(page.locator('#name-error')).toBeVisible();
+	await expect(page.locator('#name')).toHaveAttribute('aria-invalid', 'true');
+	await page.locator('#name').fill(name);
+	await page.locator('#clientId').selectOption(HARBOUR_BANK);
+	await next(page);
+
+	await step(page, 2);
+	await page.getByTestId(`vendor-${VENDOR_A}`).check();
+	await page.getByTestId(`site-${SHANGHAI}`).check();
+	await page.getByTestId(`site-${CHENGDU}`).check();
+	await next(page);
+
+	await step(page, 3);
+	await page.getByTestId('scenario-SQ-9').check();
+	await page.getByTestId('share-SQ-9').fill('60');
+	await expect(page.getByTestId('mix-total')).toContainText('60 %');
+	await next(page);
+	await step(page, 3);
+	await expect(page.locator('.wizard .error').first()).toBeVisible();
+	await page.getByTestId('share-SQ-9').fill('100');
+	await next(page);
+
+	// The period is today (the browser's, Asia/Shanghai); the sites take calls all day.
+	await step(page, 4);
+	const today = await page.locator('#start').inputValue();
+	await expect(page.locator('#end')).toHaveValue(today);
+	for (const site of [SHANGHAI, CHENGDU]) {
+		await page.locator(`#hours-${site}-mon`).fill('00:00-24:00');
+		await page.getByTestId(`hours-${site}`).getByRole('button').click();
+		await expect(page.locator(`#hours-${site}-sun`)).toHaveValue('00:00-24:00');
+	}
+	await next(page);
+
+	await step(page, 5);
+	await page.getByTestId(`volume-${SHANGHAI}`).fill('3');
+	await page.getByTestId(`volume-${CHENGDU}`).fill('3');
+	await expect(page.getByTestId('sample-plan')).toContainText(/: 6\b/);
+	await next(page);
+
+	await step(page, 6);
+	await page.locator('#lockoutDays').fill('0');
+	await next(page);
+
+	// Going back and forth loses nothing.
+	await step(page, 7);
+	await page.getByRole('button', { name: 'Back' }).click();
+	await expect(page.locator('#lockoutDays')).toHaveValue('0');
+	await next(page);
+	await expect(page.getByTestId('review')).toContainText(name);
+	await page.getByTestId('wizard-create').click();
+	await page.waitForURL(/\/app\/programmes\/[0-9a-f-]{36}$/);
+	return page.url();
+}
+
+test('an officer plans, generates and reschedules; the assigned shopper sees the call today', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(180_000);
+	await signIn(page, demo('compliance_officer').email);
+	const name = `E2E programme ${Date.now()}`;
+	await createProgramme(page, name);
+	await expect(page.getByTestId('programme-name')).toHaveText(name);
+
+	await expect(page.locator('.generate')).toHaveAttribute('data-ready', 'true');
+	await page.getByTestId('generate').click();
+	await expect(page.getByTestId('generate-percent')).toHaveText('100 %', { timeout: 60_000 });
+	await expect(page.getByTestId('generate-result')).toBeVisible();
+	const rows = page.getByTestId('programme-calls').locator('tbody tr[data-call]');
+	await expect(rows.first()).toBeVisible();
+	const calls = await rows.evaluateAll((trs) =>
+		trs.map((tr) => ({
+			id: tr.getAttribute('data-call')!,
+			shopper: tr.getAttribute('data-shopper')
+		}))
+	);
+	const assigned = calls.filter((c) => c.shopper);
+	expect(assigned.length).toBeGreaterThanOrEqual(2);
+	// Every call says why it went to that shopper.
+	await expect(rows.first().locator('.why')).not.toBeEmpty();
+
+	// Drag one call to another day in the officer's calendar.
+	const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE'));
+	await page.goto(`/app/calendar?view=week&date=${today}`);
+	await expect(page.getByTestId('calendar')).toHaveAttribute('data-ready', 'true');
+	await expectAccessible(page);
+	const before = await page
+		.locator('[data-testid="call-card"][draggable="true"]')
+		.evaluateAll((els) =>
+			Object.fromEntries(
+				els.map((e) => [e.getAttribute('data-call')!, e.getAttribute('data-day')!])
+			)
+		);
+	const card = page.locator('[data-testid="call-card"][draggable="true"]').first();
+	const from = (await card.getAttribute('data-day'))!;
+	const days = await page
+		.getByTestId('day')
+		.evaluateAll((els) => els.map((e) => e.getAttribute('data-date')!));
+	const target = days[days.indexOf(from) + 1] ?? days[days.indexOf(from) - 1];
+	await card.dragTo(page.locator(`[data-testid="day"][data-date="${target}"]`));
+	await expect(page.getByTestId('moved')).toBeVisible();
+	const moved = (await page.getByTestId('moved').getAttribute('data-call'))!;
+	expect(before[moved], 'the dragged call was on the calendar').toBeDefined();
+	// Read back from the database through a fresh page load.
+	await page.reload();
+	await expect(
+		page.locator(`[data-testid="day"][data-date="${target}"] [data-call="${moved}"]`)
+	).toBeVisible();
+	if (before[moved] !== target)
+		await expect(
+			page.locator(`[data-testid="day"][data-date="${before[moved]}"] [data-call="${moved}"]`)
+		).toHaveCount(0);
+
+	// The shopper of another call signs in on a phone.
+	const kept = assigned.find((c) => c.id !== moved)!;
+	const shopperEmail = shopperEmailOf(kept.shopper!);
+	const phone = await browser.newContext({
+		viewport: { width: 360, height: 740 },
+		isMobile: true,
+		hasTouch: true,
+		locale: 'en-GB',
+		timezoneId: 'Asia/Shanghai'
+	});
+	const shopperPage = await phone.newPage();
+	await signIn(shopperPage, shopperEmail);
+	await expect(shopperPage).toHaveURL('/shopper');
+	const todayCall = shopperPage.locator(`[data-testid="shopper-call"][data-call="${kept.id}"]`);
+	await expect(todayCall).toBeVisible();
+	// The shopper reads in their own language (zh-CN for the seeded shoppers) and own zone (UTC+8,
+	// as the sites): the site's clock time and theirs agree.
+	const own = (await todayCall.getByTestId('own-time').textContent())!;
+	const site = (await todayCall.locator('.site-time').textContent())!;
+	expect(own).toMatch(/\d{1,2}:\d{2}/);
+	expect(site).toContain(own.match(/\d{1,2}:\d{2}/)![0]);
+	await expectAccessible(shopperPage);
+	await phone.close();
+});
+
+/** The demo e-mail of a shopper id, from the seed's fixed ids (b1…0001 = shopper1). */
+function shopperEmailOf(id: string): string {
+	const n = Number(id.slice(-12));
+	const account = DEMO_ACCOUNTS.find((a) => a.email === `shopper${n}@demo.clearcall.test`);
+	if (!account) throw new Error(`no demo shopper for ${id}`);
+	return account.email;
+}
