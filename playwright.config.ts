@@ -36,6 +36,8 @@ process.env.E2E_STACK_URL = stackURL;
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
+	// Per run, like the build: Playwright empties its output directory when a run starts.
+	outputDir: `test-results/run-${process.env.E2E_APP_PORT}`,
 	timeout: 30_000,
 	expect: { timeout: 10_000 },
 	retries: 0,
