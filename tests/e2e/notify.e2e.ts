@@ -116,4 +116,10 @@ test('a shopper creates a calendar feed that lists their call, and a revoked one
 	const unknown = await page.request.get(url.replace(/[A-Za-z0-9_-]{43}$/, 'x'.repeat(43)));
 	expect(unknown.status()).toBe(404);
 	expect(await unknown.text()).toBe(await gone.text());
+
+	// Guessing is rate-limited per address (30 a minute); this suite is the only one asking /ics.
+	const statuses: number[] = [];
+	for (let i = 0; i < 31; i++) statuses.push((await page.request.get(url)).status());
+	expect(statuses).toContain(429);
+	expect(statuses.filter((s) => s !== 404 && s !== 429)).toEqual([]);
 });
