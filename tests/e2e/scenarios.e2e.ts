@@ -94,6 +94,7 @@ test('an officer builds a scenario with a critical item and a branch, publishes 
 	await expect(page.getByTestId('status-badge').first()).toHaveText('Published');
 	await expect(outlineItem(page, 'item-1')).toContainText('Agent verified the caller');
 	await expect(page.getByTestId('save')).toHaveCount(0);
+	await expectAccessible(page);
 
 	// Edit as a new version: a draft numbered 2 with version 1's content.
 	await page.getByTestId('new-draft').click();
