@@ -1,6 +1,7 @@
 /** Plain-language readings of conditions and rules, for the read-only outline and compare view. */
 import { m } from '$lib/paraglide/messages';
 import type { Condition, MarkerRule, ScenarioContent } from '$lib/schemas/scenario';
+import { choicesOf } from './answers';
 import { RULE_KIND, TIMER, local } from './labels';
 
 function markerName(content: ScenarioContent, id: string): string {
@@ -9,16 +10,25 @@ function markerName(content: ScenarioContent, id: string): string {
 	return (def && local(def.label)) || id;
 }
 
-function itemName(content: ScenarioContent, id: string): string {
-	const item = content.checklist.sections.flatMap((s) => s.items).find((i) => i.id === id);
-	return (item && local(item.label)) || id;
+function findItem(content: ScenarioContent, id: string) {
+	return content.checklist.sections.flatMap((s) => s.items).find((i) => i.id === id);
+}
+
+/** Answer values as the shopper reads them ("Yes / N/A"), raw where the item has no list. */
+function valueNames(content: ScenarioContent, id: string, values: (string | number)[]): string {
+	const item = findItem(content, id);
+	const choices = item ? choicesOf(item) : null;
+	return values.map((v) => choices?.find((c) => c.value === v)?.label ?? String(v)).join(' / ');
 }
 
 /** "“Asked for verification?” is yes or N/A", "marker Greeting was tapped", "step 3 was reached". */
 export function describeCondition(content: ScenarioContent, cond: Condition): string {
 	switch (cond.kind) {
 		case 'answer':
-			return m.sc_desc_answer({ item: itemName(content, cond.item), values: cond.in.join(' / ') });
+			return m.sc_desc_answer({
+				item: local(findItem(content, cond.item)?.label) || cond.item,
+				values: valueNames(content, cond.item, cond.in)
+			});
 		case 'marker':
 			return cond.present
 				? m.sc_desc_marker({ marker: markerName(content, cond.marker) })
