@@ -72,6 +72,78 @@ export type Database = {
         }
         Relationships: []
       }
+      call_submissions: {
+        Row: {
+          answers: Json
+          call_id: string
+          client_version: number
+          created_at: string
+          critical_failed: boolean
+          evidence: Json
+          idempotency_key: string
+          kpis: Json
+          markers: Json
+          notes: string
+          organisation_id: string
+          overall: number | null
+          score: Json
+          shopper_id: string | null
+          submitted_at: string
+          timings: Json
+        }
+        Insert: {
+          answers: Json
+          call_id: string
+          client_version?: number
+          created_at?: string
+          critical_failed?: boolean
+          evidence?: Json
+          idempotency_key: string
+          kpis?: Json
+          markers?: Json
+          notes?: string
+          organisation_id: string
+          overall?: number | null
+          score: Json
+          shopper_id?: string | null
+          submitted_at?: string
+          timings?: Json
+        }
+        Update: {
+          answers?: Json
+          call_id?: string
+          client_version?: number
+          created_at?: string
+          critical_failed?: boolean
+          evidence?: Json
+          idempotency_key?: string
+          kpis?: Json
+          markers?: Json
+          notes?: string
+          organisation_id?: string
+          overall?: number | null
+          score?: Json
+          shopper_id?: string | null
+          submitted_at?: string
+          timings?: Json
+        }
+        Relationships: [
+          {
+            foreignKeyName: "call_submissions_call_id_fkey"
+            columns: ["call_id"]
+            isOneToOne: true
+            referencedRelation: "test_calls"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "call_submissions_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       client_vendors: {
         Row: {
           client_id: string
@@ -865,6 +937,59 @@ export type Database = {
         }
       }
       run_scheduled_jobs: { Args: never; Returns: Json }
+      start_call: {
+        Args: {
+          p_call_id: string
+        }
+        Returns: {
+          assignment_reason: Json | null
+          cancel_reason: string | null
+          claimable: boolean
+          created_at: string
+          id: string
+          line_id: string | null
+          organisation_id: string
+          programme_id: string | null
+          reminded_at: string | null
+          scenario_version_id: string
+          scheduled_at: string | null
+          shopper_id: string | null
+          site_id: string
+          status: Database["public"]["Enums"]["call_status"]
+          submitted_at: string | null
+          updated_at: string
+          window_end: string
+          window_start: string
+        }
+      }
+      submit_call: {
+        Args: {
+          p_shopper_id: string
+          p_payload: Json
+          p_score: Json
+          p_overall: number
+          p_critical_failed: boolean
+          p_kpis: Json
+        }
+        Returns: {
+          answers: Json
+          call_id: string
+          client_version: number
+          created_at: string
+          critical_failed: boolean
+          evidence: Json
+          idempotency_key: string
+          kpis: Json
+          markers: Json
+          notes: string
+          organisation_id: string
+          overall: number | null
+          score: Json
+          shopper_id: string | null
+          submitted_at: string
+          timings: Json
+        }
+      }
       write_audit_log: {
         Args: {
           organisation_id: string
