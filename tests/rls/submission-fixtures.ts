@@ -1,0 +1,78 @@
+/**
+ * The submission world: the scenario world of ./scenarios-fixtures plus a published version with
+ * markers, timers, a critical item and an optional one, and a helper that gives shopper 1 a fresh
+ * call on it, so every spec submits against a call nobody else touched.
+ */
+import { randomUUID } from 'node:crypto';
+import { call, en, item, section, yesNo } from '../../src/lib/domain/scoring/test-fixtures';
+import type { SubmissionInput } from '../../src/lib/schemas/submission';
+import type { Caller } from '../../src/lib/server/submission';
+import type { World } from './fixtures';
+import { addCall, addScenario, startScenarioWorld } from './scenarios-fixtures';
+
+/** The scenario every submission spec answers. */
+export const SUBMIT_CONTENT = call(
+	[
+		section('opening', [
+			yesNo('greeted'),
+			yesNo('asked_verification', { critical: true }),
+			item('comment', 'text', { required: false })
+		])
+	],
+	{ title: { en: 'Submission fixture', 'zh-CN': '提交测试' }, description: en('fixture') }
+);
+
+/** Starts the scenario world and adds the submission version `verSubmit` of its own scenario `scnSubmit`. */
+export async function startSubmissionWorld(): Promise<World> {
+	const w = await startScenarioWorld();
+	await addScenario(w, 'scnSubmit', 'audit');
+	const [r] = await w.sql<{ id: string }>(
+		`insert into public.scenario_versions (scenario_id, version, status, content)
+		 values ($1, 1, 'published', $2) returning id::text`,
+		[w.ids.scnSubmit, JSON.stringify(SUBMIT_CONTENT)]
+	);
+	w.ids.verSubmit = r.id;
+	return w;
+}
+
+let calls = 0;
+/** A fresh scheduled call on `verSubmit` assigned to `shopper` (default shopper 1). */
+export function freshCall(w: World, shopper = 'shopper1'): Promise<string> {
+	return addCall(w, `callSubmit${++calls}`, {
+		org: 'audit',
+		version: 'verSubmit',
+		site: 'siteA1',
+		line: 'lineBankA1',
+		shopper
+	});
+}
+
+/** Shopper 1 as the server module sees them: their own client and user id. */
+export const shopperCaller = (w: World): Caller => ({
+	client: w.as.shopper,
+	userId: w.ids['u:shopper1']
+});
+
+/** A complete, valid submission of `callId` that passes every item. */
+export function validSubmission(callId: string, extra: Partial<SubmissionInput> = {}) {
+	return {
+		callId,
+		idempotencyKey: randomUUID(),
+		answers: { greeted: 'yes', asked_verification: 'yes', comment: 'polite and quick' },
+		itemNotes: { greeted: 'said the bank name first' },
+		markers: [
+			{ kind: 'greeting', t: 1200 },
+			{ kind: 'hold_start', t: 5000 },
+			{ kind: 'hold_end', t: 35_000 },
+			{ kind: 'transfer', t: 40_000 },
+			{ kind: 'custom', id: 'dob_led', t: 41_000 }
+		],
+		timings: { time_to_answer: 8000, talk: 180_000 },
+		notes: 'Agent was helpful.',
+		evidence: [
+			{ path: `${callId}/recording.m4a`, sha256: 'a'.repeat(64), bytes: 48_000, mime: 'audio/mp4' }
+		],
+		clientVersion: 3,
+		...extra
+	} satisfies SubmissionInput;
+}
