@@ -1,5 +1,6 @@
 /**
  * `npm test`: every suite, in the order a failure is cheapest to find.
+ *  0. svelte-check, Prettier and ESLint;
  *  1. vitest on PGlite: unit, property, stack conformance, RLS matrix, generated-types freshness;
  *  2. the stack and RLS suites again on the server Postgres when DATABASE_URL is set (.ci/run sets it);
  *  3. Playwright e2e in /usr/bin/chromium against `build` + `start`.
@@ -68,6 +69,13 @@ const { DATABASE_URL, ...envWithoutDb } = process.env;
 const only = process.argv.slice(2);
 const want = (step: string) => only.length === 0 || only.includes(step);
 
+if (want('static')) {
+	// Types and style first: they fail in seconds where a broken suite takes minutes.
+	const none = path.join(out, 'none.json');
+	const noTally = (): Tally => ({ passed: 0, failed: 0, skipped: 0 });
+	run('svelte-check', 'npm', ['run', '--silent', 'check'], envWithoutDb, none, noTally);
+	run('prettier + eslint', 'npm', ['run', '--silent', 'lint'], envWithoutDb, none, noTally);
+}
 if (want('unit')) {
 	const report = path.join(out, 'vitest-pglite.json');
 	run(
