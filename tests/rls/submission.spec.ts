@@ -295,7 +295,10 @@ describe("calls that are not the shopper's", () => {
 
 	it('a cancelled call cannot be submitted', async () => {
 		const callId = await freshCall(w);
-		await w.sql(`update public.test_calls set status = 'cancelled', cancel_reason = 'fixture' where id = $1`, [callId]);
+		await w.sql(
+			`update public.test_calls set status = 'cancelled', cancel_reason = 'fixture' where id = $1`,
+			[callId]
+		);
 		const outcome = await submit(callId, validSubmission(callId));
 		expect(outcome).toMatchObject({ status: 409, body: { reason: 'status' } });
 		expect(await rowsOf(callId)).toHaveLength(0);
