@@ -3,7 +3,7 @@
  * (the progress bar reaches 100 %), drags a call to another day in the calendar, and the shopper the
  * plan assigned finds a call in "today" on a phone, in their own time zone.
  */
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { DEMO_ACCOUNTS, demo, expect, expectAccessible, signIn, test } from './fixtures';
 
 const HARBOUR_BANK = 'c0000000-0000-4000-8000-000000000001';
@@ -16,7 +16,11 @@ const step = (page: Page, n: number) =>
 	expect(page.getByTestId('wizard-step')).toContainText(new RegExp(`Step ${n} of 7`));
 
 /** Walks the wizard; returns the programme page's URL. */
-async function createProgramme(page: Page, name: string): Promise<string> {
+async function createProgramme(
+	page: Page,
+	name: string,
+	opts: { volume: string; maxPerDay?: string } = { volume: '3' }
+): Promise<string> {
 	await page.goto('/app/programmes/new');
 	await expect(page.getByTestId('wizard')).toHaveAttribute('data-ready', 'true');
 	await expectAccessible(page);
@@ -57,13 +61,16 @@ async function createProgramme(page: Page, name: string): Promise<string> {
 	await next(page);
 
 	await step(page, 5);
-	await page.getByTestId(`volume-${SHANGHAI}`).fill('3');
-	await page.getByTestId(`volume-${CHENGDU}`).fill('3');
-	await expect(page.getByTestId('sample-plan')).toContainText(/: 6\b/);
+	await page.getByTestId(`volume-${SHANGHAI}`).fill(opts.volume);
+	await page.getByTestId(`volume-${CHENGDU}`).fill(opts.volume);
+	await expect(page.getByTestId('sample-plan')).toContainText(
+		new RegExp(`: ${2 * Number(opts.volume)}\\b`)
+	);
 	await next(page);
 
 	await step(page, 6);
 	await page.locator('#lockoutDays').fill('0');
+	if (opts.maxPerDay) await page.locator('#maxPerDay').fill(opts.maxPerDay);
 	await next(page);
 
 	// Going back and forth loses nothing.
@@ -77,6 +84,32 @@ async function createProgramme(page: Page, name: string): Promise<string> {
 	return page.url();
 }
 
+/** The seeded shoppers who speak Chinese (the lines' language). */
+const ZH_SHOPPERS = [1, 2, 3, 5, 8, 9, 10].map(
+	(n) => `b1000000-0000-4000-8000-${String(n).padStart(12, '0')}`
+);
+
+/** A 360 × 740 phone in Shanghai time, signed in as `email`. */
+async function phonePage(browser: Browser, email: string) {
+	const context = await browser.newContext({
+		viewport: { width: 360, height: 740 },
+		isMobile: true,
+		hasTouch: true,
+		locale: 'en-GB',
+		timezoneId: 'Asia/Shanghai'
+	});
+	const page = await context.newPage();
+	await signIn(page, email);
+	return { page, close: () => context.close() };
+}
+
+/** Generates the calls on the programme page and waits for the bar to reach 100 %. */
+async function generate(page: Page) {
+	await expect(page.locator('.generate')).toHaveAttribute('data-ready', 'true');
+	await page.getByTestId('generate').click();
+	await expect(page.getByTestId('generate-percent')).toHaveText('100 %', { timeout: 60_000 });
+}
+
 test('an officer plans, generates and reschedules; the assigned shopper sees the call today', async ({
 	page,
 	browser
@@ -87,9 +120,7 @@ test('an officer plans, generates and reschedules; the assigned shopper sees the
 	await createProgramme(page, name);
 	await expect(page.getByTestId('programme-name')).toHaveText(name);
 
-	await expect(page.locator('.generate')).toHaveAttribute('data-ready', 'true');
-	await page.getByTestId('generate').click();
-	await expect(page.getByTestId('generate-percent')).toHaveText('100 %', { timeout: 60_000 });
+	await generate(page);
 	await expect(page.getByTestId('generate-result')).toBeVisible();
 	const rows = page.getByTestId('programme-calls').locator('tbody tr[data-call]');
 	await expect(rows.first()).toBeVisible();
@@ -139,15 +170,7 @@ test('an officer plans, generates and reschedules; the assigned shopper sees the
 	// The shopper of another call signs in on a phone.
 	const kept = assigned.find((c) => c.id !== moved)!;
 	const shopperEmail = shopperEmailOf(kept.shopper!);
-	const phone = await browser.newContext({
-		viewport: { width: 360, height: 740 },
-		isMobile: true,
-		hasTouch: true,
-		locale: 'en-GB',
-		timezoneId: 'Asia/Shanghai'
-	});
-	const shopperPage = await phone.newPage();
-	await signIn(shopperPage, shopperEmail);
+	const { page: shopperPage, close } = await phonePage(browser, shopperEmail);
 	await expect(shopperPage).toHaveURL('/shopper');
 	const todayCall = shopperPage.locator(`[data-testid="shopper-call"][data-call="${kept.id}"]`);
 	await expect(todayCall).toBeVisible();
@@ -158,7 +181,7 @@ test('an officer plans, generates and reschedules; the assigned shopper sees the
 	expect(own).toMatch(/\d{1,2}:\d{2}/);
 	expect(site).toContain(own.match(/\d{1,2}:\d{2}/)![0]);
 	await expectAccessible(shopperPage);
-	await phone.close();
+	await close();
 });
 
 /** The demo e-mail of a shopper id, from the seed's fixed ids (b1…0001 = shopper1). */
@@ -168,3 +191,90 @@ function shopperEmailOf(id: string): string {
 	if (!account) throw new Error(`no demo shopper for ${id}`);
 	return account.email;
 }
+
+test('unfillable calls go on the job board; a shopper takes one, and a second that day is refused', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(180_000);
+	await signIn(page, demo('compliance_officer').email);
+	await createProgramme(page, `E2E job board ${Date.now()}`, { volume: '10', maxPerDay: '1' });
+	await generate(page);
+	await expect(page.getByTestId('open-job').first()).toBeVisible();
+	for (let i = 0; i < 2; i++) {
+		const count = await page.getByTestId('open-job').count();
+		await page.getByTestId('open-job').first().click();
+		await expect(page.getByTestId('open-job')).toHaveCount(count - 1);
+	}
+	const assigned = await page
+		.getByTestId('programme-calls')
+		.locator('tbody tr[data-shopper]')
+		.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-shopper')!));
+
+	// A Chinese speaker the planner left out (not available today) has nothing today yet.
+	const free = ZH_SHOPPERS.filter((id) => !assigned.includes(id));
+	let taker: Awaited<ReturnType<typeof phonePage>> | undefined;
+	for (const id of free) {
+		const candidate = await phonePage(browser, shopperEmailOf(id));
+		if ((await candidate.page.getByTestId('today-calls').count()) === 0) {
+			taker = candidate;
+			break;
+		}
+		await candidate.close();
+	}
+	if (!taker) throw new Error('no Chinese-speaking shopper without calls today');
+	const { page: phone } = taker;
+	await phone.goto('/shopper/jobs');
+	await expectAccessible(phone);
+	const job = phone.getByTestId('shopper-call').first();
+	const jobId = (await job.getAttribute('data-call'))!;
+	await job.getByTestId('claim').click();
+	await expect(phone.getByTestId('claimed')).toBeVisible();
+
+	// The programme allows one call a day: the next claim is refused, in the shopper's language.
+	await phone.getByTestId('claim').first().click();
+	await expect(phone.getByTestId('claim-error')).toContainText(/上限|most calls/);
+
+	await phone.goto('/shopper');
+	await expect(phone.locator(`[data-testid="shopper-call"][data-call="${jobId}"]`)).toBeVisible();
+	await taker.close();
+});
+
+test('an officer moves a call with the keyboard and cancels one with a reason', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	await signIn(page, demo('compliance_officer').email);
+	await createProgramme(page, `E2E keyboard ${Date.now()}`);
+	await generate(page);
+	const first = page.getByTestId('programme-calls').locator('tbody tr[data-call]').first();
+	const id = (await first.getAttribute('data-call'))!;
+
+	const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE'));
+	await page.goto(`/app/calendar?view=month&date=${today}`);
+	await expect(page.getByTestId('calendar')).toHaveAttribute('data-ready', 'true');
+	const card = page.locator(`[data-testid="call-card"][data-call="${id}"]`);
+	const day = (await card.getAttribute('data-day'))!;
+	const days = await page
+		.getByTestId('day')
+		.evaluateAll((els) => els.map((e) => e.getAttribute('data-date')!));
+	const target = days[days.indexOf(day) + 2] ?? days[days.indexOf(day) - 2];
+
+	await card.getByText('Move to…').press('Enter');
+	await card.locator('input[type=date]').fill(target);
+	await card.locator('input[type=date]').press('Enter');
+	await expect(page.getByTestId('moved')).toHaveAttribute('data-call', id);
+	await page.reload();
+	await expect(
+		page.locator(`[data-testid="day"][data-date="${target}"] [data-call="${id}"]`)
+	).toBeVisible();
+
+	const moved = page.locator(`[data-testid="call-card"][data-call="${id}"]`);
+	await moved.getByText('Cancel call…').click();
+	await moved.locator('textarea').fill('Site closed for a system migration');
+	await moved.getByRole('button', { name: 'Cancel the call' }).click();
+	await page.reload();
+	await expect(page.locator(`[data-call="${id}"] [data-status="cancelled"]`)).toHaveText(
+		'Cancelled'
+	);
+});

@@ -1,8 +1,10 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { openOnJobBoard } from '$lib/server/schedule/open';
 import { getProgramme } from '$lib/server/schedule/programmes';
 import { peopleById, programmeCalls, unfillableCalls } from '$lib/server/schedule/calls';
 import { listSites } from '$lib/server/tenancy';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, depends }) => {
 	depends('app:programme');
@@ -18,4 +20,13 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 		calls.map((c) => c.shopper_id)
 	);
 	return { programme, calls, unfillable, sites, people };
+};
+
+export const actions: Actions = {
+	open: async ({ locals, request }) => {
+		const id = String((await request.formData()).get('unfillable_id') ?? '');
+		const problem = await openOnJobBoard(locals.supabase, id);
+		if (problem) return fail(400, { openError: m.sch_error_open_denied({ message: problem }) });
+		return { opened: true };
+	}
 };
