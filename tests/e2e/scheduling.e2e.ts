@@ -122,6 +122,7 @@ test('an officer plans, generates and reschedules; the assigned shopper sees the
 
 	await generate(page);
 	await expect(page.getByTestId('generate-result')).toBeVisible();
+	await expectAccessible(page);
 	const rows = page.getByTestId('programme-calls').locator('tbody tr[data-call]');
 	await expect(rows.first()).toBeVisible();
 	const calls = await rows.evaluateAll((trs) =>
@@ -227,6 +228,11 @@ test('unfillable calls go on the job board; a shopper takes one, and a second th
 	await phone.goto('/shopper/jobs');
 	await expectAccessible(phone);
 	const job = phone.getByTestId('shopper-call').first();
+	// Thumb-sized: the claim button is at least 44 px high and the page does not scroll sideways.
+	expect((await job.getByTestId('claim').boundingBox())!.height).toBeGreaterThanOrEqual(44);
+	expect(
+		await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+	).toBeLessThanOrEqual(0);
 	const jobId = (await job.getAttribute('data-call'))!;
 	await job.getByTestId('claim').click();
 	await expect(phone.getByTestId('claimed')).toBeVisible();
