@@ -25,7 +25,7 @@ const median = (xs: number[]) => {
 	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-async function timeIt(n: number, fn: () => Promise<unknown>): Promise<number[]> {
+async function timeIt(n: number, fn: () => PromiseLike<unknown>): Promise<number[]> {
 	const out: number[] = [];
 	for (let i = 0; i < n; i++) {
 		const t = performance.now();
