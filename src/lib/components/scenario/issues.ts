@@ -1,16 +1,12 @@
 /**
- * Validation of scenario content in the reader's language. The schemas speak English (they are
- * shared with imports, the server and tests), so their fixed messages are translated here by
- * pattern; zod's own messages (wrong type, unknown key…) come from zod's Chinese locale when the
- * reader reads Chinese. Paths are untouched, so every error still lands next to its field.
+ * Validation of scenario content in the reader's language, through the shared schema-message
+ * localiser: the patterns below translate the scenario schemas' own messages.
  */
-import zhCN from 'zod/v4/locales/zh-CN.js';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { localiseWith, zodLocaleOptions, type MessagePatterns } from '$lib/i18n/schema-messages';
 import { scenarioContentSchema, type ScenarioContent } from '$lib/schemas/scenario';
 import { fieldErrors, importScenarioJson, type FieldError } from '$lib/schemas/scenario-import';
-
-type Translate = (...groups: string[]) => string;
 
 const WHAT: Record<string, () => string> = {
 	'section id': m.sc_what_section,
@@ -24,7 +20,7 @@ const WHAT: Record<string, () => string> = {
 };
 
 /** English message of the schemas → the same message in the current locale. */
-const PATTERNS: [RegExp, Translate][] = [
+const PATTERNS: MessagePatterns = [
 	[/^use 1–64 letters, digits/, () => m.sc_err_id()],
 	[/^give the text in at least one language/, () => m.sc_err_bilingual()],
 	[/^weights cannot be negative$/, () => m.sc_err_weight_negative()],
@@ -62,27 +58,16 @@ const PATTERNS: [RegExp, Translate][] = [
 ];
 
 /** One schema message in the current locale; messages it does not know pass through. */
-export function localiseMessage(message: string): string {
-	for (const [pattern, translate] of PATTERNS) {
-		const match = pattern.exec(message);
-		if (match) return translate(...match.slice(1));
-	}
-	return message;
-}
+export const localiseMessage = (message: string): string => localiseWith(PATTERNS, message);
 
 const localised = (errors: FieldError[]): FieldError[] =>
 	errors.map((e) => ({ ...e, message: localiseMessage(e.message) }));
-
-/** The parse options that make zod's built-in messages speak the current locale. */
-function parseOptions() {
-	return getLocale() === 'zh-CN' ? { error: zhCN().localeError } : undefined;
-}
 
 export type Checked = { ok: true; content: ScenarioContent } | { ok: false; errors: FieldError[] };
 
 /** Validates draft content with `scenarioContentSchema`; errors carry paths and local text. */
 export function checkContent(value: unknown): Checked {
-	const result = scenarioContentSchema.safeParse(value, parseOptions());
+	const result = scenarioContentSchema.safeParse(value, zodLocaleOptions());
 	return result.success
 		? { ok: true, content: result.data }
 		: { ok: false, errors: localised(fieldErrors(result.error)) };

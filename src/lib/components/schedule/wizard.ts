@@ -3,9 +3,12 @@
  * `programmeSchema` input. Validation is the schema's own, on the client and again on the server;
  * each issue is routed to the step that owns its field, so a step shows only its own errors.
  */
-import { programmeSchema, type ProgrammeInput } from '$lib/schemas/programme';
+import type { ProgrammeInput } from '$lib/schemas/programme';
 import { WEEKDAY_KEYS, type WeekdayKey } from '$lib/domain/schedule/hours';
 import { sampleSize } from '$lib/domain/sampling';
+import { programmeIssues, type Issues } from './wizard-issues';
+
+export { fieldKey, type Issues } from './wizard-issues';
 
 export const STEPS = [
 	'client',
@@ -176,19 +179,8 @@ export function stepOf(path: readonly PropertyKey[]): Step {
 	return TOP_FIELD_STEP[String(path[0])] ?? 'review';
 }
 
-/** A field's key in the form: the issue path joined with dots (`sites.0.hours.mon.1`). */
-export const fieldKey = (path: readonly PropertyKey[]) => path.map(String).join('.');
-
-export type Issues = Record<string, string>;
-
-/** Every issue of `definition`, by field key (first message per field). */
-export function validateDefinition(definition: unknown): Issues {
-	const result = programmeSchema.safeParse(definition);
-	const out: Issues = {};
-	if (!result.success)
-		for (const issue of result.error.issues) out[fieldKey(issue.path)] ??= issue.message;
-	return out;
-}
+/** Every issue of `definition` in the reader's language, by field key (first message per field). */
+export const validateDefinition = programmeIssues;
 
 /** The issues a step owns. */
 export function issuesOf(issues: Issues, step: Step): Issues {

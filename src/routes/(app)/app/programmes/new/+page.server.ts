@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { programmeSchema } from '$lib/schemas/programme';
-import { fieldKey } from '$lib/components/schedule/wizard';
+import { checkProgramme } from '$lib/components/schedule/wizard-issues';
 import { m } from '$lib/paraglide/messages';
 import { scopeOptions } from '$lib/server/schedule/programmes';
 import { loose } from '$lib/server/schedule/db';
@@ -21,25 +20,21 @@ export const actions: Actions = {
 		} catch {
 			return fail(400, { issues: { _form: m.sch_error_invalid() } });
 		}
-		const parsed = programmeSchema.safeParse(input);
-		if (!parsed.success) {
-			const issues: Record<string, string> = {};
-			for (const issue of parsed.error.issues) issues[fieldKey(issue.path)] ??= issue.message;
-			return fail(400, { issues });
-		}
+		const parsed = checkProgramme(input);
+		if (!parsed.ok) return fail(400, { issues: parsed.issues });
 		const db = loose(locals.supabase);
 		const { data: client } = await db
 			.from('organisations')
 			.select('audit_organisation_id')
-			.eq('id', parsed.data.clientId)
+			.eq('id', parsed.programme.clientId)
 			.maybeSingle<{ audit_organisation_id: string }>();
 		const { data, error } = await db
 			.from('programmes')
 			.insert({
 				organisation_id: client?.audit_organisation_id,
-				client_id: parsed.data.clientId,
-				name: parsed.data.name,
-				definition: parsed.data
+				client_id: parsed.programme.clientId,
+				name: parsed.programme.name,
+				definition: parsed.programme
 			})
 			.select('id')
 			.single<{ id: string }>();
