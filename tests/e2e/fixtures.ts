@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { createClient } from '@supabase/supabase-js';
+import '../setup/websocket';
 import { parseDotenv } from '../../supabase/local/src/config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoRole } from '../../scripts/demo-accounts';
 
@@ -85,4 +88,30 @@ export async function latestMail(email: string, kind: string): Promise<OutboxMes
 		await new Promise((r) => setTimeout(r, 250));
 	}
 	throw new Error(`no ${kind} mail for ${email}`);
+}
+
+/**
+ * A shopper account of the demo audit organisation made for one test, so a test that changes a
+ * password never signs another test's shopper out from under it.
+ */
+export async function freshShopper(): Promise<string> {
+	const admin = createClient(process.env.E2E_STACK_URL!, serviceKey(), {
+		auth: { persistSession: false, autoRefreshToken: false }
+	});
+	const email = `e2e-${randomUUID().slice(0, 8)}@demo.clearcall.test`;
+	const created = await admin.auth.admin.createUser({
+		email,
+		password: DEMO_PASSWORD,
+		email_confirm: true
+	});
+	expect(created.error).toBeNull();
+	const org = await admin.from('organisations').select('id').eq('kind', 'audit').limit(1).single();
+	expect(org.error).toBeNull();
+	const membership = await admin.from('memberships').insert({
+		user_id: created.data.user!.id,
+		organisation_id: org.data!.id,
+		role: 'shopper'
+	});
+	expect(membership.error).toBeNull();
+	return email;
 }
