@@ -1,5 +1,5 @@
 /**
- * End-to-end tests in Debian's Chromium (never `playwright install`) against the production build:
+ * End-to-end tests in Debian's Chromium (Playwright never downloads a browser of its own) against the production build:
  * `npm run build && npm start` on free ports with a throw-away data directory, so every run starts
  * from the seed and never touches a developer's `.data/`.
  */
