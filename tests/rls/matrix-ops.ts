@@ -3,7 +3,7 @@
  * the API answered and what the database holds afterwards, and undoing whatever a wrongly allowed write
  * changed. Shared by the tenancy matrix and the suites of later tables.
  */
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Role, World } from './fixtures';
 import {
@@ -127,4 +127,36 @@ export function matrixOps(
 	}
 
 	return { select, insert, update, delete: remove };
+}
+
+/** Y = allowed, N = denied, in the order select, insert, update, delete. */
+export type Verdicts = `${'Y' | 'N'}${'Y' | 'N'}${'Y' | 'N'}${'Y' | 'N'}`;
+/** One matrix row: table, role, fixture label, where the fixture lives (for the test name), verdicts. */
+export type Case<T extends string> = [T, Role, string, string, Verdicts];
+
+const OPS: Op[] = ['select', 'insert', 'update', 'delete'];
+
+/**
+ * Registers, for `table`, one test per matrix row and operation (allowed or denied as written) and one
+ * that an anonymous caller cannot read the table at all.
+ */
+export function verdictTests<T extends string>(
+	world: () => World,
+	probe: Record<Op, Probe>,
+	cases: readonly Case<T>[],
+	table: T
+) {
+	for (const [t, role, label, where, verdicts] of cases.filter((c) => c[0] === table)) {
+		for (const [i, op] of OPS.entries()) {
+			const allowed = verdicts[i] === 'Y';
+			it(`${WHO[role]} ${allowed ? 'can' : 'cannot'} ${op} ${t} in ${where} (${label})`, () =>
+				probe[op](role, t, label, allowed));
+		}
+	}
+	it(`an anonymous caller is refused any read of ${table}`, async () => {
+		const anon = world().as.anon as unknown as SupabaseClient;
+		const { data, error } = await anon.from(table).select('*');
+		expect(error?.code).toBe('42501');
+		expect(data).toBeNull();
+	});
 }

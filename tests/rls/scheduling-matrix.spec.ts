@@ -6,15 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Role, World } from './fixtures';
-import { WHO, matrixOps, type Op } from './matrix-ops';
+import { WHO, matrixOps, verdictTests, type Case as MatrixCase } from './matrix-ops';
 import {
 	SCHEDULING_TABLES,
 	startSchedulingWorld,
 	type SchedulingTable
 } from './scheduling-fixtures';
 
-type Verdicts = `${'Y' | 'N'}${'Y' | 'N'}${'Y' | 'N'}${'Y' | 'N'}`;
-type Case = [SchedulingTable, Role, string, string, Verdicts];
+type Case = MatrixCase<SchedulingTable>;
 
 const OWN = 'its own audit organisation';
 const OTHER = 'another audit organisation';
@@ -66,8 +65,6 @@ const MATRIX: Case[] = [
 	['email_outbox',   'anon',       'mailOwn',    'of the demo audit organisation', 'NNNN']
 ];
 
-const OPS: Op[] = ['select', 'insert', 'update', 'delete'];
-
 let w: World;
 beforeAll(async () => {
 	w = await startSchedulingWorld();
@@ -84,18 +81,7 @@ async function visible(role: Exclude<Role, 'anon'>, table: SchedulingTable, cols
 
 for (const table of Object.keys(SCHEDULING_TABLES) as SchedulingTable[]) {
 	describe(table, () => {
-		for (const [t, role, label, where, verdicts] of MATRIX.filter((c) => c[0] === table)) {
-			for (const [i, op] of OPS.entries()) {
-				const allowed = verdicts[i] === 'Y';
-				it(`${WHO[role]} ${allowed ? 'can' : 'cannot'} ${op} ${t} in ${where} (${label})`, () =>
-					probe[op](role, t, label, allowed));
-			}
-		}
-		it(`an anonymous caller is refused any read of ${table}`, async () => {
-			const { data, error } = await api('anon').from(table).select('*');
-			expect(error?.code).toBe('42501');
-			expect(data).toBeNull();
-		});
+		verdictTests(() => w, probe, MATRIX, table);
 	});
 }
 
