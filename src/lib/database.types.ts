@@ -411,6 +411,7 @@ export type Database = {
           id: string
           name: string
           organisation_id: string
+          recording_policy: string | null
           status: Database["public"]["Enums"]["programme_status"]
           updated_at: string
         }
@@ -422,6 +423,7 @@ export type Database = {
           id?: string
           name: string
           organisation_id: string
+          recording_policy?: string | null
           status?: Database["public"]["Enums"]["programme_status"]
           updated_at?: string
         }
@@ -433,6 +435,7 @@ export type Database = {
           id?: string
           name?: string
           organisation_id?: string
+          recording_policy?: string | null
           status?: Database["public"]["Enums"]["programme_status"]
           updated_at?: string
         }
@@ -586,6 +589,7 @@ export type Database = {
           languages: string[]
           name: string
           name_zh: string | null
+          recording_policy: string
           time_zone: string
           vendor_id: string
         }
@@ -598,6 +602,7 @@ export type Database = {
           languages?: string[]
           name: string
           name_zh?: string | null
+          recording_policy?: string
           time_zone: string
           vendor_id: string
         }
@@ -610,6 +615,7 @@ export type Database = {
           languages?: string[]
           name?: string
           name_zh?: string | null
+          recording_policy?: string
           time_zone?: string
           vendor_id?: string
         }
@@ -792,6 +798,12 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      call_recording_policy: {
+        Args: {
+          p_call_id: string
+        }
+        Returns: string
+      }
       cancel_call: {
         Args: {
           p_call_id: string
