@@ -12,6 +12,114 @@ export type Database = {
   __InternalSupabase: { PostgrestVersion: "12" }
   public: {
     Tables: {
+      alert_thresholds: {
+        Row: {
+          active: boolean
+          client_id: string
+          created_at: string
+          id: string
+          min_overall: number | null
+          on_critical_fail: boolean
+          organisation_id: string
+        }
+        Insert: {
+          active?: boolean
+          client_id: string
+          created_at?: string
+          id?: string
+          min_overall?: number | null
+          on_critical_fail?: boolean
+          organisation_id: string
+        }
+        Update: {
+          active?: boolean
+          client_id?: string
+          created_at?: string
+          id?: string
+          min_overall?: number | null
+          on_critical_fail?: boolean
+          organisation_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "alert_thresholds_client_id_fkey"
+            columns: ["client_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "alert_thresholds_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      answer_overrides: {
+        Row: {
+          actor_id: string | null
+          after: Json | null
+          before: Json | null
+          call_id: string
+          created_at: string
+          dispute_id: string | null
+          id: number
+          item_id: string
+          organisation_id: string
+          overall_after: number | null
+          overall_before: number | null
+          reason: string
+          source: string
+        }
+        Insert: {
+          actor_id?: string | null
+          after?: Json | null
+          before?: Json | null
+          call_id: string
+          created_at?: string
+          dispute_id?: string | null
+          id?: never
+          item_id: string
+          organisation_id: string
+          overall_after?: number | null
+          overall_before?: number | null
+          reason: string
+          source?: string
+        }
+        Update: {
+          actor_id?: string | null
+          after?: Json | null
+          before?: Json | null
+          call_id?: string
+          created_at?: string
+          dispute_id?: string | null
+          id?: never
+          item_id?: string
+          organisation_id?: string
+          overall_after?: number | null
+          overall_before?: number | null
+          reason?: string
+          source?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "answer_overrides_call_id_fkey"
+            columns: ["call_id"]
+            isOneToOne: false
+            referencedRelation: "test_calls"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "answer_overrides_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       audit_log: {
         Row: {
           action: string
@@ -72,13 +180,389 @@ export type Database = {
         }
         Relationships: []
       }
+      calibration_answers: {
+        Row: {
+          answers: Json
+          organisation_id: string
+          session_id: string
+          submitted_at: string
+          user_id: string
+        }
+        Insert: {
+          answers: Json
+          organisation_id: string
+          session_id: string
+          submitted_at?: string
+          user_id: string
+        }
+        Update: {
+          answers?: Json
+          organisation_id?: string
+          session_id?: string
+          submitted_at?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "calibration_answers_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "calibration_answers_session_id_user_id_fkey"
+            columns: ["session_id", "user_id"]
+            isOneToOne: true
+            referencedRelation: "calibration_participants"
+            referencedColumns: ["session_id", "user_id"]
+          },
+        ]
+      }
+      calibration_participants: {
+        Row: {
+          is_benchmark: boolean
+          organisation_id: string
+          reminded_at: string | null
+          scored_at: string | null
+          session_id: string
+          user_id: string
+        }
+        Insert: {
+          is_benchmark?: boolean
+          organisation_id: string
+          reminded_at?: string | null
+          scored_at?: string | null
+          session_id: string
+          user_id: string
+        }
+        Update: {
+          is_benchmark?: boolean
+          organisation_id?: string
+          reminded_at?: string | null
+          scored_at?: string | null
+          session_id?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "calibration_participants_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "calibration_participants_session_id_fkey"
+            columns: ["session_id"]
+            isOneToOne: false
+            referencedRelation: "calibration_sessions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      calibration_sessions: {
+        Row: {
+          call_id: string
+          created_at: string
+          created_by: string | null
+          due_at: string | null
+          id: string
+          organisation_id: string
+          revealed_at: string | null
+          status: Database["public"]["Enums"]["calibration_status"]
+          title: string
+        }
+        Insert: {
+          call_id: string
+          created_at?: string
+          created_by?: string | null
+          due_at?: string | null
+          id?: string
+          organisation_id: string
+          revealed_at?: string | null
+          status?: Database["public"]["Enums"]["calibration_status"]
+          title?: string
+        }
+        Update: {
+          call_id?: string
+          created_at?: string
+          created_by?: string | null
+          due_at?: string | null
+          id?: string
+          organisation_id?: string
+          revealed_at?: string | null
+          status?: Database["public"]["Enums"]["calibration_status"]
+          title?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "calibration_sessions_call_id_fkey"
+            columns: ["call_id"]
+            isOneToOne: false
+            referencedRelation: "test_calls"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "calibration_sessions_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      call_item_results: {
+        Row: {
+          audit_result: string | null
+          call_id: string
+          category: string | null
+          clauses: string[]
+          client_id: string | null
+          critical: boolean
+          earned: number
+          item_id: string
+          local_date: string
+          organisation_id: string
+          outcome: Database["public"]["Enums"]["item_outcome"]
+          possible: number
+          programme_id: string | null
+          scenario_id: string
+          section_id: string | null
+          severity: string | null
+          site_id: string
+          status: Database["public"]["Enums"]["call_status"]
+          vendor_id: string
+        }
+        Insert: {
+          audit_result?: string | null
+          call_id: string
+          category?: string | null
+          clauses?: string[]
+          client_id?: string | null
+          critical?: boolean
+          earned?: number
+          item_id: string
+          local_date: string
+          organisation_id: string
+          outcome: Database["public"]["Enums"]["item_outcome"]
+          possible?: number
+          programme_id?: string | null
+          scenario_id: string
+          section_id?: string | null
+          severity?: string | null
+          site_id: string
+          status: Database["public"]["Enums"]["call_status"]
+          vendor_id: string
+        }
+        Update: {
+          audit_result?: string | null
+          call_id?: string
+          category?: string | null
+          clauses?: string[]
+          client_id?: string | null
+          critical?: boolean
+          earned?: number
+          item_id?: string
+          local_date?: string
+          organisation_id?: string
+          outcome?: Database["public"]["Enums"]["item_outcome"]
+          possible?: number
+          programme_id?: string | null
+          scenario_id?: string
+          section_id?: string | null
+          severity?: string | null
+          site_id?: string
+          status?: Database["public"]["Enums"]["call_status"]
+          vendor_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "call_item_results_call_id_fkey"
+            columns: ["call_id"]
+            isOneToOne: false
+            referencedRelation: "call_results"
+            referencedColumns: ["call_id"]
+          },
+        ]
+      }
+      call_results: {
+        Row: {
+          call_id: string
+          client_id: string | null
+          critical_failed: boolean
+          items_failed: number
+          items_na: number
+          items_passed: number
+          local_date: string
+          organisation_id: string
+          overall: number | null
+          programme_id: string | null
+          refreshed_at: string
+          reviewed_at: string | null
+          scenario_id: string
+          scenario_kind: Database["public"]["Enums"]["scenario_kind"]
+          scenario_version_id: string
+          site_id: string
+          status: Database["public"]["Enums"]["call_status"]
+          submitted_at: string
+          vendor_id: string
+        }
+        Insert: {
+          call_id: string
+          client_id?: string | null
+          critical_failed?: boolean
+          items_failed?: number
+          items_na?: number
+          items_passed?: number
+          local_date: string
+          organisation_id: string
+          overall?: number | null
+          programme_id?: string | null
+          refreshed_at?: string
+          reviewed_at?: string | null
+          scenario_id: string
+          scenario_kind: Database["public"]["Enums"]["scenario_kind"]
+          scenario_version_id: string
+          site_id: string
+          status: Database["public"]["Enums"]["call_status"]
+          submitted_at: string
+          vendor_id: string
+        }
+        Update: {
+          call_id?: string
+          client_id?: string | null
+          critical_failed?: boolean
+          items_failed?: number
+          items_na?: number
+          items_passed?: number
+          local_date?: string
+          organisation_id?: string
+          overall?: number | null
+          programme_id?: string | null
+          refreshed_at?: string
+          reviewed_at?: string | null
+          scenario_id?: string
+          scenario_kind?: Database["public"]["Enums"]["scenario_kind"]
+          scenario_version_id?: string
+          site_id?: string
+          status?: Database["public"]["Enums"]["call_status"]
+          submitted_at?: string
+          vendor_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "call_results_call_id_fkey"
+            columns: ["call_id"]
+            isOneToOne: true
+            referencedRelation: "test_calls"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      call_returns: {
+        Row: {
+          call_id: string
+          comment: string
+          created_at: string
+          id: string
+          organisation_id: string
+          resubmitted_at: string | null
+          returned_by: string | null
+          shopper_id: string | null
+        }
+        Insert: {
+          call_id: string
+          comment: string
+          created_at?: string
+          id?: string
+          organisation_id: string
+          resubmitted_at?: string | null
+          returned_by?: string | null
+          shopper_id?: string | null
+        }
+        Update: {
+          call_id?: string
+          comment?: string
+          created_at?: string
+          id?: string
+          organisation_id?: string
+          resubmitted_at?: string | null
+          returned_by?: string | null
+          shopper_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "call_returns_call_id_fkey"
+            columns: ["call_id"]
+            isOneToOne: false
+            referencedRelation: "test_calls"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "call_returns_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      call_submission_versions: {
+        Row: {
+          call_id: string
+          id: number
+          organisation_id: string
+          replaced_at: string
+          submission: Json
+          version: number
+        }
+        Insert: {
+          call_id: string
+          id?: never
+          organisation_id: string
+          replaced_at?: string
+          submission: Json
+          version: number
+        }
+        Update: {
+          call_id?: string
+          id?: never
+          organisation_id?: string
+          replaced_at?: string
+          submission?: Json
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "call_submission_versions_call_id_fkey"
+            columns: ["call_id"]
+            isOneToOne: false
+            referencedRelation: "test_calls"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "call_submission_versions_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       call_submissions: {
         Row: {
+          agent: string | null
+          agent_pseudonym: string | null
           answers: Json
           call_id: string
           client_version: number
           created_at: string
           critical_failed: boolean
+          current_answers: Json | null
+          current_critical_failed: boolean | null
+          current_overall: number | null
+          current_score: Json | null
           evidence: Json
           idempotency_key: string
           kpis: Json
@@ -86,17 +570,26 @@ export type Database = {
           notes: string
           organisation_id: string
           overall: number | null
+          reviewed_at: string | null
+          reviewed_by: string | null
           score: Json
           shopper_id: string | null
           submitted_at: string
           timings: Json
+          version: number
         }
         Insert: {
+          agent?: string | null
+          agent_pseudonym?: string | null
           answers: Json
           call_id: string
           client_version?: number
           created_at?: string
           critical_failed?: boolean
+          current_answers?: Json | null
+          current_critical_failed?: boolean | null
+          current_overall?: number | null
+          current_score?: Json | null
           evidence?: Json
           idempotency_key: string
           kpis?: Json
@@ -104,17 +597,26 @@ export type Database = {
           notes?: string
           organisation_id: string
           overall?: number | null
+          reviewed_at?: string | null
+          reviewed_by?: string | null
           score: Json
           shopper_id?: string | null
           submitted_at?: string
           timings?: Json
+          version?: number
         }
         Update: {
+          agent?: string | null
+          agent_pseudonym?: string | null
           answers?: Json
           call_id?: string
           client_version?: number
           created_at?: string
           critical_failed?: boolean
+          current_answers?: Json | null
+          current_critical_failed?: boolean | null
+          current_overall?: number | null
+          current_score?: Json | null
           evidence?: Json
           idempotency_key?: string
           kpis?: Json
@@ -122,10 +624,13 @@ export type Database = {
           notes?: string
           organisation_id?: string
           overall?: number | null
+          reviewed_at?: string | null
+          reviewed_by?: string | null
           score?: Json
           shopper_id?: string | null
           submitted_at?: string
           timings?: Json
+          version?: number
         }
         Relationships: [
           {
@@ -206,6 +711,331 @@ export type Database = {
           subject?: string
         }
         Relationships: []
+      }
+      evidence_purges: {
+        Row: {
+          call_id: string
+          id: number
+          kind: string
+          organisation_id: string
+          path: string
+          purged_at: string
+          sha256: string | null
+        }
+        Insert: {
+          call_id: string
+          id?: never
+          kind: string
+          organisation_id: string
+          path: string
+          purged_at?: string
+          sha256?: string | null
+        }
+        Update: {
+          call_id?: string
+          id?: never
+          kind?: string
+          organisation_id?: string
+          path?: string
+          purged_at?: string
+          sha256?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "evidence_purges_call_id_fkey"
+            columns: ["call_id"]
+            isOneToOne: false
+            referencedRelation: "test_calls"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "evidence_purges_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      finding_disputes: {
+        Row: {
+          call_id: string
+          comment: string
+          created_at: string
+          created_by: string | null
+          decided_at: string | null
+          decided_by: string | null
+          decision_comment: string | null
+          evidence: Json
+          finding_id: string
+          id: string
+          new_value: Json | null
+          organisation_id: string
+          reason_code: string
+          status: Database["public"]["Enums"]["dispute_status"]
+          vendor_id: string
+        }
+        Insert: {
+          call_id: string
+          comment: string
+          created_at?: string
+          created_by?: string | null
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_comment?: string | null
+          evidence?: Json
+          finding_id: string
+          id?: string
+          new_value?: Json | null
+          organisation_id: string
+          reason_code: string
+          status?: Database["public"]["Enums"]["dispute_status"]
+          vendor_id: string
+        }
+        Update: {
+          call_id?: string
+          comment?: string
+          created_at?: string
+          created_by?: string | null
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_comment?: string | null
+          evidence?: Json
+          finding_id?: string
+          id?: string
+          new_value?: Json | null
+          organisation_id?: string
+          reason_code?: string
+          status?: Database["public"]["Enums"]["dispute_status"]
+          vendor_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "finding_disputes_call_id_fkey"
+            columns: ["call_id"]
+            isOneToOne: false
+            referencedRelation: "test_calls"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "finding_disputes_finding_id_fkey"
+            columns: ["finding_id"]
+            isOneToOne: false
+            referencedRelation: "findings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "finding_disputes_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "finding_disputes_vendor_id_fkey"
+            columns: ["vendor_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      finding_messages: {
+        Row: {
+          author_id: string | null
+          author_role: string
+          body: Json
+          created_at: string
+          dispute_id: string | null
+          finding_id: string
+          id: number
+          kind: string
+          organisation_id: string
+          vendor_id: string
+        }
+        Insert: {
+          author_id?: string | null
+          author_role: string
+          body?: Json
+          created_at?: string
+          dispute_id?: string | null
+          finding_id: string
+          id?: never
+          kind: string
+          organisation_id: string
+          vendor_id: string
+        }
+        Update: {
+          author_id?: string | null
+          author_role?: string
+          body?: Json
+          created_at?: string
+          dispute_id?: string | null
+          finding_id?: string
+          id?: never
+          kind?: string
+          organisation_id?: string
+          vendor_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "finding_messages_dispute_id_fkey"
+            columns: ["dispute_id"]
+            isOneToOne: false
+            referencedRelation: "finding_disputes"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "finding_messages_finding_id_fkey"
+            columns: ["finding_id"]
+            isOneToOne: false
+            referencedRelation: "findings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "finding_messages_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "finding_messages_vendor_id_fkey"
+            columns: ["vendor_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      findings: {
+        Row: {
+          agent_pseudonyms: string[]
+          audit_result: string | null
+          call_ids: string[]
+          cause: Json
+          clauses: string[]
+          closed_at: string | null
+          condition: Json
+          created_at: string
+          criteria: Json
+          due_at: string
+          effect: Json
+          first_seen_at: string
+          id: string
+          item_id: string
+          last_seen_at: string
+          occurrences: number
+          organisation_id: string
+          plan: Json | null
+          recommendation: Json
+          response_due_at: string
+          scenario_id: string
+          severity: string
+          site_id: string
+          source: string
+          status: Database["public"]["Enums"]["finding_status"]
+          updated_at: string
+          vendor_id: string
+          verification_call_id: string | null
+        }
+        Insert: {
+          agent_pseudonyms?: string[]
+          audit_result?: string | null
+          call_ids?: string[]
+          cause?: Json
+          clauses?: string[]
+          closed_at?: string | null
+          condition?: Json
+          created_at?: string
+          criteria?: Json
+          due_at: string
+          effect?: Json
+          first_seen_at?: string
+          id?: string
+          item_id: string
+          last_seen_at?: string
+          occurrences?: number
+          organisation_id: string
+          plan?: Json | null
+          recommendation?: Json
+          response_due_at: string
+          scenario_id: string
+          severity: string
+          site_id: string
+          source?: string
+          status?: Database["public"]["Enums"]["finding_status"]
+          updated_at?: string
+          vendor_id: string
+          verification_call_id?: string | null
+        }
+        Update: {
+          agent_pseudonyms?: string[]
+          audit_result?: string | null
+          call_ids?: string[]
+          cause?: Json
+          clauses?: string[]
+          closed_at?: string | null
+          condition?: Json
+          created_at?: string
+          criteria?: Json
+          due_at?: string
+          effect?: Json
+          first_seen_at?: string
+          id?: string
+          item_id?: string
+          last_seen_at?: string
+          occurrences?: number
+          organisation_id?: string
+          plan?: Json | null
+          recommendation?: Json
+          response_due_at?: string
+          scenario_id?: string
+          severity?: string
+          site_id?: string
+          source?: string
+          status?: Database["public"]["Enums"]["finding_status"]
+          updated_at?: string
+          vendor_id?: string
+          verification_call_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "findings_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "findings_scenario_id_fkey"
+            columns: ["scenario_id"]
+            isOneToOne: false
+            referencedRelation: "scenarios"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "findings_site_id_fkey"
+            columns: ["site_id"]
+            isOneToOne: false
+            referencedRelation: "sites"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "findings_vendor_id_fkey"
+            columns: ["vendor_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "findings_verification_call_id_fkey"
+            columns: ["verification_call_id"]
+            isOneToOne: false
+            referencedRelation: "test_calls"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       lines: {
         Row: {
@@ -325,6 +1155,32 @@ export type Database = {
           },
         ]
       }
+      organisation_secrets: {
+        Row: {
+          agent_salt: string
+          created_at: string
+          organisation_id: string
+        }
+        Insert: {
+          agent_salt?: string
+          created_at?: string
+          organisation_id: string
+        }
+        Update: {
+          agent_salt?: string
+          created_at?: string
+          organisation_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "organisation_secrets_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: true
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       organisations: {
         Row: {
           audit_organisation_id: string | null
@@ -356,6 +1212,60 @@ export type Database = {
             columns: ["audit_organisation_id"]
             isOneToOne: false
             referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      plan_coverage: {
+        Row: {
+          cancelled: number
+          client_id: string
+          completed: number
+          missed: number
+          month: string
+          organisation_id: string
+          planned: number
+          programme_id: string
+          site_id: string
+          vendor_id: string
+        }
+        Insert: {
+          cancelled?: number
+          client_id: string
+          completed?: number
+          missed?: number
+          month: string
+          organisation_id: string
+          planned?: number
+          programme_id: string
+          site_id: string
+          vendor_id: string
+        }
+        Update: {
+          cancelled?: number
+          client_id?: string
+          completed?: number
+          missed?: number
+          month?: string
+          organisation_id?: string
+          planned?: number
+          programme_id?: string
+          site_id?: string
+          vendor_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "plan_coverage_programme_id_fkey"
+            columns: ["programme_id"]
+            isOneToOne: false
+            referencedRelation: "programmes"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "plan_coverage_site_id_fkey"
+            columns: ["site_id"]
+            isOneToOne: false
+            referencedRelation: "sites"
             referencedColumns: ["id"]
           },
         ]
@@ -451,6 +1361,188 @@ export type Database = {
             foreignKeyName: "programmes_organisation_id_fkey"
             columns: ["organisation_id"]
             isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      reports: {
+        Row: {
+          bytes: number
+          client_id: string | null
+          code: string
+          id: string
+          locale: string
+          organisation_id: string
+          period_end: string
+          period_start: string
+          programme_id: string | null
+          published_at: string
+          published_by: string | null
+          scope_kind: Database["public"]["Enums"]["report_scope"]
+          scope_name: string
+          sha256: string
+          site_id: string | null
+          status: Database["public"]["Enums"]["report_status"]
+          storage_path: string
+          summary: Json
+          superseded_by: string | null
+          vendor_id: string | null
+          version: number
+        }
+        Insert: {
+          bytes: number
+          client_id?: string | null
+          code: string
+          id?: string
+          locale: string
+          organisation_id: string
+          period_end: string
+          period_start: string
+          programme_id?: string | null
+          published_at?: string
+          published_by?: string | null
+          scope_kind: Database["public"]["Enums"]["report_scope"]
+          scope_name: string
+          sha256: string
+          site_id?: string | null
+          status?: Database["public"]["Enums"]["report_status"]
+          storage_path: string
+          summary?: Json
+          superseded_by?: string | null
+          vendor_id?: string | null
+          version: number
+        }
+        Update: {
+          bytes?: number
+          client_id?: string | null
+          code?: string
+          id?: string
+          locale?: string
+          organisation_id?: string
+          period_end?: string
+          period_start?: string
+          programme_id?: string | null
+          published_at?: string
+          published_by?: string | null
+          scope_kind?: Database["public"]["Enums"]["report_scope"]
+          scope_name?: string
+          sha256?: string
+          site_id?: string | null
+          status?: Database["public"]["Enums"]["report_status"]
+          storage_path?: string
+          summary?: Json
+          superseded_by?: string | null
+          vendor_id?: string | null
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "reports_client_id_fkey"
+            columns: ["client_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reports_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reports_programme_id_fkey"
+            columns: ["programme_id"]
+            isOneToOne: false
+            referencedRelation: "programmes"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reports_site_id_fkey"
+            columns: ["site_id"]
+            isOneToOne: false
+            referencedRelation: "sites"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reports_superseded_by_fkey"
+            columns: ["superseded_by"]
+            isOneToOne: false
+            referencedRelation: "reports"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reports_vendor_id_fkey"
+            columns: ["vendor_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      retention_settings: {
+        Row: {
+          call_sheets_months: number
+          organisation_id: string
+          recordings_months: number
+          updated_at: string
+          updated_by: string | null
+        }
+        Insert: {
+          call_sheets_months?: number
+          organisation_id: string
+          recordings_months?: number
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Update: {
+          call_sheets_months?: number
+          organisation_id?: string
+          recordings_months?: number
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "retention_settings_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: true
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      review_settings: {
+        Row: {
+          dispute_days: number
+          due_days_c: number
+          due_days_major: number
+          due_days_minor: number
+          organisation_id: string
+          updated_at: string
+        }
+        Insert: {
+          dispute_days?: number
+          due_days_c?: number
+          due_days_major?: number
+          due_days_minor?: number
+          organisation_id: string
+          updated_at?: string
+        }
+        Update: {
+          dispute_days?: number
+          due_days_c?: number
+          due_days_major?: number
+          due_days_minor?: number
+          organisation_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_settings_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: true
             referencedRelation: "organisations"
             referencedColumns: ["id"]
           },
@@ -798,6 +1890,18 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      approve_call: {
+        Args: {
+          p_actor: string
+          p_call_id: string
+          p_base: Json
+          p_score: Json
+          p_overall: number
+          p_critical: boolean
+          p_findings: Json
+        }
+        Returns: Json
+      }
       call_recording_policy: {
         Args: {
           p_call_id: string
@@ -873,6 +1977,194 @@ export type Database = {
           version: number
         }
       }
+      dashboard_categories: {
+        Args: {
+          p_from: string
+          p_to: string
+          p_client?: string
+          p_vendor?: string
+          p_site?: string
+          p_scenario?: string
+        }
+        Returns: {
+          category: string
+          items: number
+          passed: number
+          failed: number
+          score: number
+        }[]
+      }
+      dashboard_clauses: {
+        Args: {
+          p_from: string
+          p_to: string
+          p_client?: string
+          p_vendor?: string
+          p_site?: string
+          p_scenario?: string
+        }
+        Returns: {
+          clause: string
+          passed: number
+          failed: number
+        }[]
+      }
+      dashboard_coverage: {
+        Args: {
+          p_from: string
+          p_to: string
+          p_client?: string
+          p_vendor?: string
+          p_site?: string
+          p_scenario?: string
+        }
+        Returns: {
+          site_id: string
+          site: string
+          site_zh: string
+          vendor_id: string
+          planned: number
+          completed: number
+          missed: number
+        }[]
+      }
+      dashboard_trend: {
+        Args: {
+          p_from: string
+          p_to: string
+          p_client?: string
+          p_vendor?: string
+          p_site?: string
+          p_scenario?: string
+          p_grain?: string
+        }
+        Returns: {
+          period: string
+          calls: number
+          average: number
+          critical_failures: number
+        }[]
+      }
+      dashboard_vendors: {
+        Args: {
+          p_from: string
+          p_to: string
+          p_client?: string
+          p_vendor?: string
+          p_site?: string
+          p_scenario?: string
+        }
+        Returns: {
+          vendor_id: string
+          vendor: string
+          vendor_zh: string
+          calls: number
+          average: number
+          critical_failures: number
+          items_failed: number
+        }[]
+      }
+      dashboard_workload: {
+        Args: {
+          p_from: string
+          p_to: string
+          p_client?: string
+          p_vendor?: string
+          p_site?: string
+          p_scenario?: string
+          p_grain?: string
+        }
+        Returns: {
+          period: string
+          awaiting: number
+          reviewed: number
+          review_hours: number
+        }[]
+      }
+      decide_dispute: {
+        Args: {
+          p_actor: string
+          p_dispute_id: string
+          p_decision: Database["public"]["Enums"]["dispute_status"]
+          p_comment: string
+          p_new_value?: Json
+          p_base?: Json
+          p_answers?: Json
+          p_score?: Json
+          p_overall?: number
+          p_critical?: boolean
+          p_item_passes?: boolean
+        }
+        Returns: {
+          agent_pseudonyms: string[]
+          audit_result: string | null
+          call_ids: string[]
+          cause: Json
+          clauses: string[]
+          closed_at: string | null
+          condition: Json
+          created_at: string
+          criteria: Json
+          due_at: string
+          effect: Json
+          first_seen_at: string
+          id: string
+          item_id: string
+          last_seen_at: string
+          occurrences: number
+          organisation_id: string
+          plan: Json | null
+          recommendation: Json
+          response_due_at: string
+          scenario_id: string
+          severity: string
+          site_id: string
+          source: string
+          status: Database["public"]["Enums"]["finding_status"]
+          updated_at: string
+          vendor_id: string
+          verification_call_id: string | null
+        }
+      }
+      dispute_finding: {
+        Args: {
+          p_finding_id: string
+          p_call_id: string
+          p_reason_code: string
+          p_comment: string
+          p_evidence?: Json
+        }
+        Returns: {
+          call_id: string
+          comment: string
+          created_at: string
+          created_by: string | null
+          decided_at: string | null
+          decided_by: string | null
+          decision_comment: string | null
+          evidence: Json
+          finding_id: string
+          id: string
+          new_value: Json | null
+          organisation_id: string
+          reason_code: string
+          status: Database["public"]["Enums"]["dispute_status"]
+          vendor_id: string
+        }
+      }
+      expired_evidence: {
+        Args: {
+          p_limit?: number
+        }
+        Returns: {
+          organisation_id: string
+          call_id: string
+          path: string
+          sha256: string
+          kind: string
+          expired_at: string
+        }[]
+      }
       my_memberships: {
         Args: never
         Returns: {
@@ -883,6 +2175,100 @@ export type Database = {
           audit_organisation_id: string
           role: Database["public"]["Enums"]["app_role"]
         }[]
+      }
+      override_answer: {
+        Args: {
+          p_actor: string
+          p_call_id: string
+          p_item_id: string
+          p_value: Json
+          p_reason: string
+          p_base: Json
+          p_answers: Json
+          p_score: Json
+          p_overall: number
+          p_critical: boolean
+        }
+        Returns: {
+          actor_id: string | null
+          after: Json | null
+          before: Json | null
+          call_id: string
+          created_at: string
+          dispute_id: string | null
+          id: number
+          item_id: string
+          organisation_id: string
+          overall_after: number | null
+          overall_before: number | null
+          reason: string
+          source: string
+        }
+      }
+      propose_remediation: {
+        Args: {
+          p_finding_id: string
+          p_plan: Json
+        }
+        Returns: {
+          agent_pseudonyms: string[]
+          audit_result: string | null
+          call_ids: string[]
+          cause: Json
+          clauses: string[]
+          closed_at: string | null
+          condition: Json
+          created_at: string
+          criteria: Json
+          due_at: string
+          effect: Json
+          first_seen_at: string
+          id: string
+          item_id: string
+          last_seen_at: string
+          occurrences: number
+          organisation_id: string
+          plan: Json | null
+          recommendation: Json
+          response_due_at: string
+          scenario_id: string
+          severity: string
+          site_id: string
+          source: string
+          status: Database["public"]["Enums"]["finding_status"]
+          updated_at: string
+          vendor_id: string
+          verification_call_id: string | null
+        }
+      }
+      publish_report: {
+        Args: {
+          p_actor: string
+          p_report: Json
+        }
+        Returns: {
+          bytes: number
+          client_id: string | null
+          code: string
+          id: string
+          locale: string
+          organisation_id: string
+          period_end: string
+          period_start: string
+          programme_id: string | null
+          published_at: string
+          published_by: string | null
+          scope_kind: Database["public"]["Enums"]["report_scope"]
+          scope_name: string
+          sha256: string
+          site_id: string | null
+          status: Database["public"]["Enums"]["report_status"]
+          storage_path: string
+          summary: Json
+          superseded_by: string | null
+          vendor_id: string | null
+          version: number
+        }
       }
       publish_scenario_version: {
         Args: {
@@ -901,6 +2287,12 @@ export type Database = {
           updated_at: string
           version: number
         }
+      }
+      record_evidence_purge: {
+        Args: {
+          p_items: Json
+        }
+        Returns: number
       }
       reschedule_call: {
         Args: {
@@ -948,7 +2340,76 @@ export type Database = {
           version: number
         }
       }
+      reveal_calibration: {
+        Args: {
+          p_session_id: string
+        }
+        Returns: {
+          call_id: string
+          created_at: string
+          created_by: string | null
+          due_at: string | null
+          id: string
+          organisation_id: string
+          revealed_at: string | null
+          status: Database["public"]["Enums"]["calibration_status"]
+          title: string
+        }
+      }
       run_scheduled_jobs: { Args: never; Returns: Json }
+      send_back_call: {
+        Args: {
+          p_call_id: string
+          p_comment: string
+        }
+        Returns: {
+          call_id: string
+          comment: string
+          created_at: string
+          id: string
+          organisation_id: string
+          resubmitted_at: string | null
+          returned_by: string | null
+          shopper_id: string | null
+        }
+      }
+      set_finding_status: {
+        Args: {
+          p_finding_id: string
+          p_status: Database["public"]["Enums"]["finding_status"]
+          p_comment?: string
+        }
+        Returns: {
+          agent_pseudonyms: string[]
+          audit_result: string | null
+          call_ids: string[]
+          cause: Json
+          clauses: string[]
+          closed_at: string | null
+          condition: Json
+          created_at: string
+          criteria: Json
+          due_at: string
+          effect: Json
+          first_seen_at: string
+          id: string
+          item_id: string
+          last_seen_at: string
+          occurrences: number
+          organisation_id: string
+          plan: Json | null
+          recommendation: Json
+          response_due_at: string
+          scenario_id: string
+          severity: string
+          site_id: string
+          source: string
+          status: Database["public"]["Enums"]["finding_status"]
+          updated_at: string
+          vendor_id: string
+          verification_call_id: string | null
+        }
+      }
       start_call: {
         Args: {
           p_call_id: string
@@ -984,11 +2445,17 @@ export type Database = {
           p_kpis: Json
         }
         Returns: {
+          agent: string | null
+          agent_pseudonym: string | null
           answers: Json
           call_id: string
           client_version: number
           created_at: string
           critical_failed: boolean
+          current_answers: Json | null
+          current_critical_failed: boolean | null
+          current_overall: number | null
+          current_score: Json | null
           evidence: Json
           idempotency_key: string
           kpis: Json
@@ -996,11 +2463,47 @@ export type Database = {
           notes: string
           organisation_id: string
           overall: number | null
+          reviewed_at: string | null
+          reviewed_by: string | null
           score: Json
           shopper_id: string | null
           submitted_at: string
           timings: Json
+          version: number
         }
+      }
+      vendor_call_results: {
+        Args: {
+          p_site_id?: string
+          p_agent?: string
+        }
+        Returns: {
+          call_id: string
+          site_id: string
+          scenario_version_id: string
+          reviewed_at: string
+          agent_pseudonym: string
+          overall: number
+          critical_failed: boolean
+          categories: Json
+          items: Json
+        }[]
+      }
+      verify_report: {
+        Args: {
+          p_sha256: string
+          p_code?: string
+        }
+        Returns: {
+          code: string
+          version: number
+          status: Database["public"]["Enums"]["report_status"]
+          scope_name: string
+          period_start: string
+          period_end: string
+          published_at: string
+          latest_version: number
+        }[]
       }
       write_audit_log: {
         Args: {
@@ -1021,6 +2524,7 @@ export type Database = {
         | "shopper"
         | "vendor_manager"
         | "client_viewer"
+      calibration_status: "open" | "revealed"
       call_status:
         | "scheduled"
         | "in_progress"
@@ -1029,8 +2533,19 @@ export type Database = {
         | "closed"
         | "cancelled"
         | "missed"
+      dispute_status: "open" | "accepted" | "partly_accepted" | "rejected"
+      finding_status:
+        | "open"
+        | "remediation_proposed"
+        | "in_remediation"
+        | "closed"
+        | "disputed"
+        | "withdrawn"
+      item_outcome: "pass" | "fail" | "na"
       organisation_kind: "audit" | "client" | "vendor"
       programme_status: "draft" | "active" | "closed"
+      report_scope: "site" | "vendor" | "programme"
+      report_status: "published" | "superseded"
       scenario_kind: "mystery_call" | "vendor_audit"
       scenario_version_status: "draft" | "published" | "retired"
     }
@@ -1164,6 +2679,7 @@ export const Constants = {
         "vendor_manager",
         "client_viewer",
       ],
+      calibration_status: ["open", "revealed"],
       call_status: [
         "scheduled",
         "in_progress",
@@ -1173,8 +2689,20 @@ export const Constants = {
         "cancelled",
         "missed",
       ],
+      dispute_status: ["open", "accepted", "partly_accepted", "rejected"],
+      finding_status: [
+        "open",
+        "remediation_proposed",
+        "in_remediation",
+        "closed",
+        "disputed",
+        "withdrawn",
+      ],
+      item_outcome: ["pass", "fail", "na"],
       organisation_kind: ["audit", "client", "vendor"],
       programme_status: ["draft", "active", "closed"],
+      report_scope: ["site", "vendor", "programme"],
+      report_status: ["published", "superseded"],
       scenario_kind: ["mystery_call", "vendor_audit"],
       scenario_version_status: ["draft", "published", "retired"],
     },
