@@ -67,7 +67,9 @@ export const submissionSchema = z.strictObject({
 	/** The phone's edit counter, rising with every change. */
 	clientVersion: z.number().int().min(0).max(2_147_483_647),
 	/** The phone's preview score; accepted so old clients parse, never stored or trusted. */
-	clientScore: z.unknown().optional()
+	clientScore: z.unknown().optional(),
+	/** Who answered (name or staff id), optional; audit staff read it, vendors see a pseudonym. */
+	agent: z.string().trim().max(200).optional()
 });
 export type Submission = z.output<typeof submissionSchema>;
 export type SubmissionInput = z.input<typeof submissionSchema>;

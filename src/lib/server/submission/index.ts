@@ -16,6 +16,7 @@ import {
 	submissionSchema,
 	type Submission
 } from '../../schemas/submission';
+import { agentPseudonym } from '../review/pseudonym';
 import { callKpis } from './kpis';
 
 /** What the route answers: a status and a JSON body. */
@@ -80,7 +81,7 @@ export async function submitCall(
 
 	const { data: call, error: callError } = await caller.client
 		.from('test_calls')
-		.select('id, shopper_id, scenario_version_id')
+		.select('id, shopper_id, scenario_version_id, site_id, organisation_id')
 		.eq('id', callId)
 		.maybeSingle();
 	if (callError) throw new Error(`loading the call failed: ${callError.message}`);
@@ -112,10 +113,13 @@ export async function submitCall(
 
 	// The phone's score never reaches the database.
 	const { clientScore: _ignored, ...payload } = submission;
+	const pseudonym = submission.agent
+		? await agentPseudonym(admin, call.organisation_id, call.site_id, submission.agent)
+		: null;
 	const { data: row, error } = await admin
 		.rpc('submit_call', {
 			p_shopper_id: caller.userId,
-			p_payload: { ...payload, answers: checked.data },
+			p_payload: { ...payload, answers: checked.data, agentPseudonym: pseudonym },
 			p_score: JSON.parse(JSON.stringify(score)),
 			p_overall: score.score,
 			p_critical_failed: score.failed,
