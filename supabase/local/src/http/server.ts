@@ -16,10 +16,11 @@ const CORS_HEADERS = {
 	'access-control-allow-origin': '*',
 	'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS',
 	'access-control-allow-headers':
-		'authorization, x-client-info, apikey, content-type, prefer, range, accept-profile, content-profile, x-upsert, cache-control, accept, x-supabase-api-version, x-retry-count',
-	// link and x-supabase-api-version: auth-js reads them for user paging and GoTrue's error codes.
+		'authorization, x-client-info, apikey, content-type, prefer, range, accept-profile, content-profile, x-upsert, cache-control, accept, x-supabase-api-version, x-retry-count, tus-resumable, upload-length, upload-metadata, upload-offset',
+	// link and x-supabase-api-version: auth-js reads them for user paging and GoTrue's error codes;
+	// location, upload-*, tus-resumable: a browser TUS client reads them (resumable uploads).
 	'access-control-expose-headers':
-		'content-range, content-location, content-length, content-type, range-unit, preference-applied, x-total-count, etag, link, x-supabase-api-version',
+		'content-range, content-location, content-length, content-type, range-unit, preference-applied, x-total-count, etag, link, x-supabase-api-version, location, upload-offset, upload-length, tus-resumable',
 	'access-control-max-age': '86400'
 };
 

@@ -17,6 +17,7 @@ import { layout, splitBucketPath } from './paths';
 import { findReadable, info, list, render, renderOptions, type Reader } from './read';
 import { decodePath, optionalCaller, requireCaller } from './request';
 import { getSigned, signMany, signOne, signUpload, uploadSigned } from './signed';
+import { tusRoutes } from './tus';
 import { upload } from './upload';
 
 const swept = new Set<string>();
@@ -115,11 +116,9 @@ export const storageHandler: Handler = async (req, ctx) => {
 		out = await objectRoutes(req, ctx, path.slice('/object/'.length));
 	} else if (path.startsWith('/render/')) {
 		throw errors.notSupported('Image transformation');
-	} else if (
-		path.startsWith('/cdn/') ||
-		path.startsWith('/s3/') ||
-		path.startsWith('/upload/resumable')
-	) {
+	} else if (path === '/upload/resumable' || path.startsWith('/upload/resumable/')) {
+		out = await tusRoutes(req, ctx, path.slice('/upload/resumable'.length));
+	} else if (path.startsWith('/cdn/') || path.startsWith('/s3/')) {
 		throw errors.notSupported(path.split('/')[1] === 'cdn' ? 'CDN cache purge' : path);
 	}
 	if (out) return out;
