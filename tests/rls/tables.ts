@@ -21,6 +21,8 @@ export interface TableSpec<T extends string = TableName> {
 	newRow(w: World, label: string): Promise<Row>;
 	/** What an update sets (restored afterwards). */
 	patch: Row;
+	/** The key columns, for tables whose key is not `id` and not one of those keyOfRow knows. */
+	keyColumns?: string[];
 }
 
 const byId = (w: World, id: unknown, prefix = '') =>
@@ -164,6 +166,7 @@ export async function insertAsOwner(w: World, spec: TableSpec<string>, row: Row)
 
 /** The key columns of a full row. */
 export function keyOfRow(spec: TableSpec<string>, row: Row): Row {
+	if (spec.keyColumns) return Object.fromEntries(spec.keyColumns.map((c) => [c, row[c]]));
 	if (spec.table === 'client_vendors')
 		return { client_id: row.client_id, vendor_id: row.vendor_id };
 	if (spec.table === 'shopper_conflicts')
