@@ -37,7 +37,11 @@ export async function createCalibrationSession(
 		.single<{ id: string }>();
 	if (error) return refusal(error);
 	const rows = [
-		...p.data.evaluators.map((user_id) => ({ session_id: session.id, user_id })),
+		...p.data.evaluators.map((user_id) => ({
+			session_id: session.id,
+			user_id,
+			is_benchmark: false
+		})),
 		{ session_id: session.id, user_id: p.data.benchmark, is_benchmark: true }
 	];
 	const { error: pErr } = await actor.client.from('calibration_participants').insert(rows as never);
@@ -54,14 +58,21 @@ export async function createCalibrationSession(
 export async function submitCalibrationAnswers(actor: Actor, input: unknown): Promise<Result> {
 	const p = parse(calibrationAnswersSchema, input);
 	if (!p.ok) return p;
-	const { error } = await actor.client.from('calibration_answers').upsert(
-		{
-			session_id: p.data.sessionId,
-			user_id: actor.userId,
-			answers: { items: p.data.items }
-		} as never,
-		{ onConflict: 'session_id,user_id' }
-	);
+	// Insert, else update: evaluators may update only the answers column, which an upsert exceeds.
+	const answers = { items: p.data.items };
+	const first = await actor.client.from('calibration_answers').insert({
+		session_id: p.data.sessionId,
+		user_id: actor.userId,
+		answers
+	} as never);
+	if (first.error?.code !== '23505') return first.error ? refusal(first.error) : { ok: true };
+	const { data, error } = await actor.client
+		.from('calibration_answers')
+		.update({ answers } as never)
+		.eq('session_id', p.data.sessionId)
+		.eq('user_id', actor.userId)
+		.select('user_id');
+	if (!error && data?.length === 0) return { ok: false, status: 409, errors: { _: 'revealed' } };
 	return error ? refusal(error) : { ok: true };
 }
 
