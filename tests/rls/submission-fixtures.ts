@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { call, en, item, section, yesNo } from '../../src/lib/domain/scoring/test-fixtures';
 import type { SubmissionInput } from '../../src/lib/schemas/submission';
 import type { Caller } from '../../src/lib/server/submission';
-import type { World } from './fixtures';
+import { SEEDED, type World } from './fixtures';
 import { addCall, addScenario, startScenarioWorld } from './scenarios-fixtures';
 
 /** The scenario every submission spec answers. */
@@ -35,16 +35,30 @@ export async function startSubmissionWorld(): Promise<World> {
 	return w;
 }
 
+/** Where `validSubmission` says the call's recording is (the evidence bucket's folder layout). */
+export const recordingPath = (callId: string) => `${SEEDED.audit}/${callId}/recording.m4a`;
+export const RECORDING_BYTES = 48_000;
+
 let calls = 0;
-/** A fresh scheduled call on `verSubmit` assigned to `shopper` (default shopper 1). */
-export function freshCall(w: World, shopper = 'shopper1'): Promise<string> {
-	return addCall(w, `callSubmit${++calls}`, {
+/**
+ * A fresh scheduled call on `verSubmit` assigned to `shopper` (default shopper 1), with the
+ * recording `validSubmission` references already in the evidence bucket.
+ */
+export async function freshCall(w: World, shopper = 'shopper1'): Promise<string> {
+	const id = await addCall(w, `callSubmit${++calls}`, {
 		org: 'audit',
 		version: 'verSubmit',
 		site: 'siteA1',
 		line: 'lineBankA1',
 		shopper
 	});
+	const recording = new Blob([new Uint8Array(RECORDING_BYTES)], { type: 'audio/mp4' });
+	const { error } = await w.stack
+		.admin()
+		.storage.from('evidence')
+		.upload(recordingPath(id), recording);
+	if (error) throw new Error(`fixture recording upload failed: ${error.message}`);
+	return id;
 }
 
 /** Shopper 1 as the server module sees them: their own client and user id. */
@@ -70,7 +84,12 @@ export function validSubmission(callId: string, extra: Partial<SubmissionInput> 
 		timings: { time_to_answer: 8000, talk: 180_000 },
 		notes: 'Agent was helpful.',
 		evidence: [
-			{ path: `${callId}/recording.m4a`, sha256: 'a'.repeat(64), bytes: 48_000, mime: 'audio/mp4' }
+			{
+				path: recordingPath(callId),
+				sha256: 'a'.repeat(64),
+				bytes: RECORDING_BYTES,
+				mime: 'audio/mp4'
+			}
 		],
 		clientVersion: 3,
 		...extra

@@ -144,7 +144,7 @@ describe('retries', () => {
 		const b = await freshCall(w);
 		const body = validSubmission(a);
 		await submit(a, body);
-		const reused = await submit(b, { ...body, callId: b });
+		const reused = await submit(b, { ...body, callId: b, evidence: validSubmission(b).evidence });
 		expect(reused.status).toBe(409);
 		expect(await rowsOf(b)).toHaveLength(0);
 		expect((await statusOf(b)).status).toBe('scheduled');

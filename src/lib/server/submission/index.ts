@@ -17,6 +17,7 @@ import {
 	type Submission
 } from '../../schemas/submission';
 import { agentPseudonym } from '../review/pseudonym';
+import { evidenceErrors } from './evidence';
 import { callKpis } from './kpis';
 
 /** What the route answers: a status and a JSON body. */
@@ -86,6 +87,8 @@ export async function submitCall(
 		.maybeSingle();
 	if (callError) throw new Error(`loading the call failed: ${callError.message}`);
 	if (!call || call.shopper_id !== caller.userId) return notFound;
+	const badEvidence = await evidenceErrors(admin, call, parsed.data.evidence);
+	if (Object.keys(badEvidence).length > 0) return { status: 400, body: { errors: badEvidence } };
 	const { data: version, error: versionError } = await caller.client
 		.from('scenario_versions')
 		.select('content')
