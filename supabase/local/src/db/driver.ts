@@ -127,6 +127,22 @@ class PgliteDatabase implements Database {
 		});
 	}
 
+	/**
+	 * One protocol round trip. `execProtocolStream` hands back parsed messages without first copying
+	 * the raw reply twice, as `execProtocol` does. `syncToFs: false` skips a no-op: the data directory
+	 * (NodeFS) and `memory://` write through and their syncToFs does nothing, but calling it costs
+	 * PGlite's sync mutex on every request (kill -9 durability: tests/durability.spec.ts).
+	 */
+	async #roundTrip(bytes: Uint8Array): Promise<BatchResults> {
+		const messages = await this.pglite.execProtocolStream(bytes, { syncToFs: false });
+		return pgliteParse.parseResults(messages, this.pglite.parsers) as BatchResults;
+	}
+
+	/** Ends the explicit transaction of a checked batch (a simple-protocol COMMIT or ROLLBACK). */
+	#end(command: 'commit' | 'rollback'): Promise<BatchResults> {
+		return this.#roundTrip(wire.query(command));
+	}
+
 	async #pipeline(
 		statements: Statement[],
 		check?: (results: BatchResults) => void
@@ -143,15 +159,14 @@ class PgliteDatabase implements Database {
 		parts.push(wire.sync());
 		let results: BatchResults;
 		try {
-			const res = await this.pglite.execProtocol(concatBytes(parts), { throwOnError: true });
-			results = pgliteParse.parseResults(res.messages, this.pglite.parsers) as BatchResults;
+			results = await this.#roundTrip(concatBytes(parts));
 		} catch (e) {
 			// A statement prepared in a failed batch may or may not exist: forget and close it.
 			for (const sql of created) {
 				this.#toClose.push(this.#prepared.get(sql)!);
 				this.#prepared.delete(sql);
 			}
-			if (check) await this.pglite.exec('rollback').catch(() => undefined);
+			if (check) await this.#end('rollback').catch(() => undefined);
 			throw e;
 		}
 		if (check) results.shift();
@@ -159,10 +174,10 @@ class PgliteDatabase implements Database {
 		try {
 			check(results);
 		} catch (e) {
-			await this.pglite.exec('rollback');
+			await this.#end('rollback');
 			throw e;
 		}
-		await this.pglite.exec('commit');
+		await this.#end('commit');
 		return results;
 	}
 
