@@ -18,8 +18,15 @@ export function navFor(area: Area, roles: readonly AppRole[]): NavItem[] {
 		items.push({ href: '/app/programmes', label: m.nav_programmes, icon: 'list' });
 		items.push({ href: '/app/calendar', label: m.nav_calendar, icon: 'calendar' });
 		items.push({ href: '/app/scenarios', label: m.nav_scenarios, icon: 'clipboard' });
-		if (roles.includes('admin'))
+		items.push({ href: '/app/reports', label: m.rp_pub_nav_reports, icon: 'list' });
+		if (roles.includes('admin')) {
 			items.push({ href: '/app/admin/users', label: m.nav_users, icon: 'users' });
+			items.push({
+				href: '/app/admin/retention',
+				label: m.rp_pub_nav_retention,
+				icon: 'clipboard'
+			});
+		}
 	} else if (area === 'shopper') {
 		items.push({ href: '/shopper', label: m.nav_today, icon: 'home' });
 		items.push({ href: '/shopper/upcoming', label: m.nav_upcoming, icon: 'calendar' });
@@ -27,6 +34,7 @@ export function navFor(area: Area, roles: readonly AppRole[]): NavItem[] {
 		items.push({ href: '/shopper/profile', label: m.nav_profile, icon: 'user' });
 	} else {
 		items.push({ href: '/portal', label: m.nav_overview, icon: 'building' });
+		items.push({ href: '/portal/reports', label: m.rp_pub_nav_reports, icon: 'list' });
 	}
 	return items;
 }

@@ -9,6 +9,7 @@ import { building, dev } from '$app/environment';
 import { env } from '$env/dynamic/private';
 import type { AppClient } from '$lib/tenancy';
 import { supabaseAdmin } from './supabase-admin';
+import { purgeWhenDue } from './retention/purge';
 
 export const JOB_INTERVAL_MS = 60_000;
 
@@ -49,6 +50,9 @@ export function startScheduledJobs(
 		try {
 			const counts = await runScheduledJobs(client());
 			if (dev && (counts.missed || counts.reminded)) console.info('[jobs]', counts);
+			// Hourly at most, inside the same guard so a slow purge never overlaps the next tick.
+			const purged = await purgeWhenDue(client());
+			if (dev && purged) console.info('[jobs] evidence purged', purged);
 		} catch (e) {
 			console.error('[jobs]', e instanceof Error ? e.message : e);
 		} finally {
