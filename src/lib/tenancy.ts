@@ -2,6 +2,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { AppRole, OrganisationKind } from '$lib/auth/roles';
 import type { Database } from '$lib/database.types';
+import type { RecordingPolicy } from '$lib/schemas/recording';
 
 export type { OrganisationKind };
 
@@ -28,6 +29,7 @@ export interface Site {
 	country: string | null;
 	time_zone: string;
 	languages: string[];
+	recording_policy: RecordingPolicy;
 }
 
 export interface Line {

@@ -99,3 +99,47 @@ describe('call_recording_policy', () => {
 		await w.as.admin.from('sites').update({ recording_policy: 'all_party' }).eq('id', w.ids.siteA1);
 	});
 });
+
+describe('the sites table’s recording action', () => {
+	type Action = (event: unknown) => Promise<unknown>;
+	const post = async (role: Role, fields: Record<string, string>) => {
+		const { actions } = await import('../../src/routes/(app)/app/+page.server');
+		const body = new FormData();
+		for (const [k, v] of Object.entries(fields)) body.set(k, v);
+		const request = new Request('http://app.test/app?/recording', { method: 'POST', body });
+		return (actions.recording as Action)({
+			locals: { supabase: w.as[role], locale: 'en' },
+			request
+		});
+	};
+	const policyOfSite = async () =>
+		(
+			await w.sql<{ recording_policy: string }>(
+				`select recording_policy from public.sites where id = $1`,
+				[w.ids.siteC1]
+			)
+		)[0].recording_policy;
+
+	it('an admin sets a site’s rule', async () => {
+		const out = await post('admin', { site_id: w.ids.siteC1, recording_policy: 'not_allowed' });
+		expect(out).toEqual({ recordingSaved: 'Recording rule saved for Cedar Dublin.' });
+		expect(await policyOfSite()).toBe('not_allowed');
+	});
+
+	it('an officer is refused with a message and the rule stays', async () => {
+		const out = await post('officer', { site_id: w.ids.siteC1, recording_policy: 'one_party' });
+		expect(out).toMatchObject({
+			status: 403,
+			data: { recordingError: expect.stringMatching(/^Recording rule/) }
+		});
+		expect(await policyOfSite()).toBe('not_allowed');
+	});
+
+	it('a rule outside the list is a 400 naming the field', async () => {
+		const out = await post('admin', { site_id: w.ids.siteC1, recording_policy: 'maybe' });
+		expect(out).toMatchObject({
+			status: 400,
+			data: { recordingError: expect.stringMatching(/^Recording rule/) }
+		});
+	});
+});

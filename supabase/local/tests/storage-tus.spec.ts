@@ -46,7 +46,7 @@ function create(
 	length: number,
 	m: Record<string, string>,
 	extra = {},
-	body?: Uint8Array
+	body?: Uint8Array<ArrayBuffer>
 ) {
 	return storageFetch(stack, token, '/upload/resumable', {
 		method: 'POST',
@@ -60,7 +60,7 @@ function create(
 	});
 }
 
-const patch = (token: string, location: string, offset: number, body: Uint8Array) =>
+const patch = (token: string, location: string, offset: number, body: Uint8Array<ArrayBuffer>) =>
 	fetch(new URL(location, stack.url), {
 		method: 'PATCH',
 		headers: {

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { checkProgramme } from '$lib/components/schedule/wizard-issues';
 import { m } from '$lib/paraglide/messages';
+import { programmeRecordingSchema } from '$lib/schemas/recording';
 import { scopeOptions } from '$lib/server/schedule/programmes';
 import { loose } from '$lib/server/schedule/db';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +14,10 @@ export const load: PageServerLoad = async ({ locals }) => ({
 
 export const actions: Actions = {
 	create: async ({ locals, request }) => {
-		const raw = String((await request.formData()).get('definition') ?? '');
+		const form = await request.formData();
+		const raw = String(form.get('definition') ?? '');
+		const recording = programmeRecordingSchema.safeParse(form.get('recording_policy') ?? '');
+		if (!recording.success) return fail(400, { issues: { _form: m.sch_rec_error_invalid() } });
 		let input: unknown;
 		try {
 			input = JSON.parse(raw);
@@ -34,7 +38,8 @@ export const actions: Actions = {
 				organisation_id: client?.audit_organisation_id,
 				client_id: parsed.programme.clientId,
 				name: parsed.programme.name,
-				definition: parsed.programme
+				definition: parsed.programme,
+				recording_policy: recording.data
 			})
 			.select('id')
 			.single<{ id: string }>();
