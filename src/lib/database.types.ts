@@ -389,6 +389,15 @@ export type Database = {
       call_results: {
         Row: {
           call_id: string
+          category_codes: string[]
+          category_earned: number[]
+          category_failed: number[]
+          category_na: number[]
+          category_passed: number[]
+          category_possible: number[]
+          clause_codes: string[]
+          clause_failed: number[]
+          clause_passed: number[]
           client_id: string | null
           critical_failed: boolean
           items_failed: number
@@ -410,6 +419,15 @@ export type Database = {
         }
         Insert: {
           call_id: string
+          category_codes?: string[]
+          category_earned?: number[]
+          category_failed?: number[]
+          category_na?: number[]
+          category_passed?: number[]
+          category_possible?: number[]
+          clause_codes?: string[]
+          clause_failed?: number[]
+          clause_passed?: number[]
           client_id?: string | null
           critical_failed?: boolean
           items_failed?: number
@@ -431,6 +449,15 @@ export type Database = {
         }
         Update: {
           call_id?: string
+          category_codes?: string[]
+          category_earned?: number[]
+          category_failed?: number[]
+          category_na?: number[]
+          category_passed?: number[]
+          category_possible?: number[]
+          clause_codes?: string[]
+          clause_failed?: number[]
+          clause_passed?: number[]
           client_id?: string | null
           critical_failed?: boolean
           items_failed?: number
@@ -2026,6 +2053,38 @@ export type Database = {
           planned: number
           completed: number
           missed: number
+        }[]
+      }
+      dashboard_disputes: {
+        Args: {
+          p_from: string
+          p_to: string
+          p_client?: string
+          p_vendor?: string
+          p_site?: string
+          p_scenario?: string
+        }
+        Returns: {
+          status: string
+          disputes: number
+          decision_days: number
+        }[]
+      }
+      dashboard_findings: {
+        Args: {
+          p_from: string
+          p_to: string
+          p_client?: string
+          p_vendor?: string
+          p_site?: string
+          p_scenario?: string
+        }
+        Returns: {
+          age_band: string
+          critical: number
+          major: number
+          minor: number
+          overdue: number
         }[]
       }
       dashboard_trend: {

@@ -157,3 +157,70 @@ describe('the dashboard functions follow the same scope', () => {
 		expect(error?.code).toBe('42501');
 	});
 });
+
+describe('findings and disputes charts', () => {
+	const args = { p_from: '2020-01-01', p_to: '2035-12-31' };
+	beforeAll(async () => {
+		for (const [vendor, site, severity, days] of [
+			['vendorA', 'siteA1', 'C', 10],
+			['vendorA', 'siteA1', 'M', 100],
+			['vendorB', 'siteB1', 'm', 200]
+		] as const) {
+			const [f] = await w.sql<{ id: string }>(
+				`insert into public.findings (organisation_id, vendor_id, site_id, scenario_id, item_id,
+				   severity, first_seen_at, due_at, response_due_at)
+				 values ($1, $2, $3, $4, $5, $6, now() - make_interval(days => $7::int),
+				   current_date - 1, now() + interval '10 days') returning id::text`,
+				[w.ids.audit, w.ids[vendor], w.ids[site], w.ids.scnDash, `item${days}`, severity, days]
+			);
+			await w.sql(
+				`insert into public.finding_disputes (finding_id, organisation_id, vendor_id, call_id,
+				   reason_code, comment) values ($1, $2, $3, $4, 'misheard', 'fixture')`,
+				[f.id, w.ids.audit, w.ids[vendor], w.ids.callA]
+			);
+		}
+	});
+	const bands = async (role: Role) => {
+		const { data, error } = await api(role).rpc('dashboard_findings', args);
+		expect(error).toBeNull();
+		return Object.fromEntries(
+			(data as Record<string, unknown>[]).map((r) => [
+				r.age_band,
+				[r.critical, r.major, r.minor, r.overdue].map(Number)
+			])
+		);
+	};
+
+	it("the officer sees every open finding by age and severity, vendor A only its own, the bank's viewer none", async () => {
+		expect(await bands('officer')).toEqual({
+			'0-30': [1, 0, 0, 1],
+			'31-90': [0, 0, 0, 0],
+			'91-180': [0, 1, 0, 1],
+			'181+': [0, 0, 1, 1]
+		});
+		expect(await bands('vendorA')).toEqual({
+			'0-30': [1, 0, 0, 1],
+			'31-90': [0, 0, 0, 0],
+			'91-180': [0, 1, 0, 1],
+			'181+': [0, 0, 0, 0]
+		});
+		expect(
+			Object.values(await bands('clientBank'))
+				.flat()
+				.every((n) => n === 0)
+		).toBe(true);
+	});
+
+	it('disputes are counted per status within the caller’s scope', async () => {
+		const count = async (role: Role) => {
+			const { data } = await api(role).rpc('dashboard_disputes', args);
+			return (data as { status: string; disputes: number }[]).map((r) => [
+				r.status,
+				Number(r.disputes)
+			]);
+		};
+		expect(await count('officer')).toEqual([['open', 3]]);
+		expect(await count('vendorA')).toEqual([['open', 2]]);
+		expect(await count('clientBank')).toEqual([]);
+	});
+});
