@@ -15,6 +15,7 @@ export function navFor(area: Area, roles: readonly AppRole[]): NavItem[] {
 	const items: NavItem[] = [];
 	if (area === 'app') {
 		items.push({ href: '/app', label: m.nav_overview, icon: 'home' });
+		items.push({ href: '/app/dashboard', label: m.rp_dash_nav, icon: 'list' });
 		items.push({ href: '/app/programmes', label: m.nav_programmes, icon: 'list' });
 		items.push({ href: '/app/calendar', label: m.nav_calendar, icon: 'calendar' });
 		items.push({ href: '/app/scenarios', label: m.nav_scenarios, icon: 'clipboard' });
@@ -34,6 +35,7 @@ export function navFor(area: Area, roles: readonly AppRole[]): NavItem[] {
 		items.push({ href: '/shopper/profile', label: m.nav_profile, icon: 'user' });
 	} else {
 		items.push({ href: '/portal', label: m.nav_overview, icon: 'building' });
+		items.push({ href: '/portal/dashboard', label: m.rp_dash_nav, icon: 'list' });
 		items.push({ href: '/portal/reports', label: m.rp_pub_nav_reports, icon: 'list' });
 	}
 	return items;
