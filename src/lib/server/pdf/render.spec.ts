@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReportModel, type ReportInput } from '../../domain/report';
 import { syntheticReportInput } from '../../domain/report/synthetic';
 import { pdfPages } from './pdf-text';
+import { renderReportHtml } from './html';
 import { renderReportPdf } from './render';
 
 const createdAt = new Date('2026-10-15T08:00:00Z');
@@ -72,5 +73,18 @@ describe('the PDF report', () => {
 		expect(text).toMatch(/\/FontFile2 /);
 		expect(text).not.toMatch(/\/FontFile3 /);
 		expect(bytes.length).toBeLessThan(600_000);
+	});
+});
+
+describe('the HTML preview', () => {
+	it('shows the same sections and figures as the PDF, escaped, with charts inlined', () => {
+		const model = buildReportModel({ ...small('zh-CN'), organisation: 'A&B <Audit>' });
+		const html = renderReportHtml(model);
+		expect(html).toMatch(/^<!doctype html><html lang="zh-CN">/);
+		expect(html).toContain('A&amp;B &lt;Audit&gt;');
+		expect(html).not.toContain('<Audit>');
+		expect(html).toContain('按条款的个人信息保护结果');
+		expect(html).toContain(model.findings[0].title);
+		expect(html.match(/data:image\/png;base64,/g)).toHaveLength(3);
 	});
 });

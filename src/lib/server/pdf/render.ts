@@ -152,7 +152,7 @@ class Writer {
 		this.doc.text(title, PAGE.margin, this.y + 10);
 		this.doc.addImage(
 			this.charts.get(id)!,
-			'PNG',
+			'JPEG',
 			PAGE.margin,
 			this.y + 16,
 			CONTENT_W,
@@ -240,16 +240,17 @@ function contents(doc: Doc, x: ReportText, entries: { title: string; page: numbe
 	});
 }
 
-/** Chart PNGs the sections ask for, drawn once each. */
+/** The charts the sections ask for, drawn once each. */
 export function chartImages(
 	model: ReportModel,
 	x: ReportText,
-	sections: Section[]
+	sections: Section[],
+	format: 'png' | 'jpeg' = 'png'
 ): Map<ChartId, Buffer> {
 	const ids = new Set(
 		sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'chart' ? [b.chart] : [])))
 	);
-	return new Map([...ids].map((id) => [id, drawChart(id, model, x)]));
+	return new Map([...ids].map((id) => [id, drawChart(id, model, x, format)]));
 }
 
 /** Renders the report PDF in the model's own locale. */
@@ -278,7 +279,7 @@ export async function renderReportPdf(
 	});
 	doc.setLanguage(model.locale);
 	await embedFonts(doc, glyphs(model, x, sections));
-	const writer = new Writer(doc, chartImages(model, x, sections));
+	const writer = new Writer(doc, chartImages(model, x, sections, 'jpeg'));
 	cover(doc, writer, model, x);
 	writer.newPage(); // the table of contents, written once the body's pages are known
 	const entries: { title: string; page: number }[] = [];
