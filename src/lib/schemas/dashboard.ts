@@ -24,7 +24,9 @@ export const dashboardFilterSchema = z
 		scenario: id
 	})
 	.transform((f, ctx) => {
-		const to = f.to ?? new Date().toISOString().slice(0, 10);
+		// Results are dated in each site's time zone, so "today" is the latest date anywhere (UTC+14);
+		// the UTC date would leave out this morning's calls in Shanghai.
+		const to = f.to ?? new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
 		const from = f.from ?? new Date(Date.parse(to) - 89 * DAY).toISOString().slice(0, 10);
 		const days = (Date.parse(to) - Date.parse(from)) / DAY;
 		if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'rp_dash_err_order' });
