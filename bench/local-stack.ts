@@ -7,6 +7,9 @@
  * Run: npx tsx bench/local-stack.ts
  */
 import os from 'node:os';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createClient } from '@supabase/supabase-js';
 import { startTestStack } from '../supabase/local/tests/stack';
 import { planRead, readRequest } from '../supabase/local/src/rest/get';
 import { getSchema } from '../supabase/local/src/rest/schema';
@@ -81,11 +84,29 @@ try {
 	const { sql, params } = planRead(await getSchema(stack.db), 'bench_calls', readRequest(fake));
 	const direct = () => stack.db.query(sql, params);
 
+	// The floor no server can go below: the same supabase-js call against a bare HTTP server that
+	// answers with the very bytes the stack sent (no routing, JWT, query or JSON work). The ratio does
+	// not use it; it shows how much of the overhead is the client and HTTP itself.
+	const reply = await fetch(url, { headers: { apikey: stack.anonKey } });
+	const replyHeaders = Object.fromEntries(reply.headers);
+	for (const h of ['date', 'connection', 'keep-alive', 'transfer-encoding']) delete replyHeaders[h];
+	const replyBody = await reply.text();
+	const bare = createServer((_req, res) => res.writeHead(200, replyHeaders).end(replyBody));
+	await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+	const bareClient = createClient(
+		`http://127.0.0.1:${(bare.address() as AddressInfo).port}`,
+		stack.anonKey,
+		{ auth: { persistSession: false, autoRefreshToken: false } }
+	);
+	const floor = () => bareClient.from('bench_calls').select('*, site:bench_sites(*)').limit(100);
+
 	await timeIt(WARMUP, select);
 	await timeIt(WARMUP, direct);
-	// Interleave the two so drift (GC, other load on the machine) hits both alike.
+	await timeIt(WARMUP, floor);
+	// Interleave the series so drift (GC, other load on the machine) hits them alike.
 	const viaStack: number[] = [];
 	const viaSql: number[] = [];
+	const viaBare: number[] = [];
 	// CPU time (client and server share this process) does not swing with the machine's load.
 	let cpuStack = 0;
 	let cpuSql = 0;
@@ -100,11 +121,17 @@ try {
 		c = cpu();
 		viaSql.push(...(await timeIt(10, direct)));
 		cpuSql += cpu() - c;
+		viaBare.push(...(await timeIt(10, floor)));
 	}
+	bare.closeAllConnections();
+	bare.close();
 	const mStack = median(viaStack);
 	const mSql = median(viaSql);
 	log(
 		`median via stack ${mStack.toFixed(3)} ms, direct SQL ${mSql.toFixed(3)} ms (${SAMPLES} samples each)`
+	);
+	log(
+		`floor: the same supabase-js call to a bare server answering the same bytes ${median(viaBare).toFixed(3)} ms (${(median(viaBare) / mSql).toFixed(2)} × direct SQL)`
 	);
 	log(
 		`CPU per request: via stack ${(cpuStack / SAMPLES).toFixed(3)} ms, direct SQL ${(cpuSql / SAMPLES).toFixed(3)} ms (ratio ${(cpuStack / cpuSql).toFixed(2)}); load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`
