@@ -16,10 +16,14 @@ export function navFor(area: Area, roles: readonly AppRole[]): NavItem[] {
 	if (area === 'app') {
 		items.push({ href: '/app', label: m.nav_overview, icon: 'home' });
 		items.push({ href: '/app/dashboard', label: m.rp_dash_nav, icon: 'list' });
+		items.push({ href: '/app/review', label: m.rv_nav_review, icon: 'clipboard' });
+		items.push({ href: '/app/findings', label: m.rv_nav_findings, icon: 'list' });
+		items.push({ href: '/app/calibration', label: m.rv_nav_calibration, icon: 'users' });
 		items.push({ href: '/app/programmes', label: m.nav_programmes, icon: 'list' });
 		items.push({ href: '/app/calendar', label: m.nav_calendar, icon: 'calendar' });
 		items.push({ href: '/app/scenarios', label: m.nav_scenarios, icon: 'clipboard' });
 		items.push({ href: '/app/reports', label: m.rp_pub_nav_reports, icon: 'list' });
+		items.push({ href: '/app/settings/alerts', label: m.rv_nav_alerts, icon: 'clipboard' });
 		if (roles.includes('admin')) {
 			items.push({ href: '/app/admin/users', label: m.nav_users, icon: 'users' });
 			items.push({
@@ -37,6 +41,8 @@ export function navFor(area: Area, roles: readonly AppRole[]): NavItem[] {
 		items.push({ href: '/portal', label: m.nav_overview, icon: 'building' });
 		items.push({ href: '/portal/dashboard', label: m.rp_dash_nav, icon: 'list' });
 		items.push({ href: '/portal/reports', label: m.rp_pub_nav_reports, icon: 'list' });
+		if (roles.includes('vendor_manager'))
+			items.push({ href: '/portal/findings', label: m.rv_nav_findings, icon: 'list' });
 	}
 	return items;
 }
