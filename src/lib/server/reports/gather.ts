@@ -18,6 +18,14 @@ export interface ReportScope {
 	organisationId: string;
 }
 
+/** Names printed in the control block, as the publisher reads them. */
+export interface ReportParties {
+	organisation: string;
+	vendor: string | null;
+	client: string | null;
+	sites: { id: string; name: string; nameZh: string | null; timeZone: string }[];
+}
+
 export interface ReportEvidence {
 	path: string;
 	sha256: string | null;
@@ -39,11 +47,17 @@ export interface ReportCall {
 	/** 0..1, null when nothing counted or nothing was submitted. */
 	overall: number | null;
 	criticalFailed: boolean;
+	/** The scenario's title, when the publisher can read it. */
+	scenario: string | null;
+	/** Per clause and per category tallies from the stored ScoreResult (empty when unscored). */
+	clauses: Record<string, { passed: number; failed: number }>;
+	categories: Record<string, { earned: number; possible: number }>;
 	evidence: ReportEvidence[];
 }
 
 export interface ReportData {
 	scope: ReportScope;
+	parties: ReportParties;
 	period: { start: string; end: string };
 	calls: ReportCall[];
 }
@@ -70,16 +84,26 @@ async function loadScope(
 	client: AppClient,
 	kind: ScopeKind,
 	id: string
-): Promise<{ scope: ReportScope; sites: SiteRow[] | null; programmeId: string | null } | null> {
+): Promise<{
+	scope: ReportScope;
+	sites: SiteRow[] | null;
+	programmeId: string | null;
+	vendorId: string | null;
+	clientId: string | null;
+} | null> {
 	const siteCols = 'id, name, name_zh, time_zone, vendor_id';
 	if (kind === 'programme') {
 		const p = must(
 			'programme',
-			await client.from('programmes').select('id, name, organisation_id').eq('id', id).maybeSingle()
+			await client
+				.from('programmes')
+				.select('id, name, organisation_id, client_id')
+				.eq('id', id)
+				.maybeSingle()
 		);
 		if (!p) return null;
 		const scope = { kind, id, name: p.name, nameZh: null, organisationId: p.organisation_id };
-		return { scope, sites: null, programmeId: id };
+		return { scope, sites: null, programmeId: id, vendorId: null, clientId: p.client_id };
 	}
 	const vendorId =
 		kind === 'site'
@@ -108,7 +132,7 @@ async function loadScope(
 		nameZh: named.name_zh,
 		organisationId: vendor.audit_organisation_id
 	};
-	return { scope, sites, programmeId: null };
+	return { scope, sites, programmeId: null, vendorId, clientId: null };
 }
 
 /**
@@ -130,7 +154,7 @@ export async function gatherReportData(
 	let q = client
 		.from('test_calls')
 		.select(
-			'id, site_id, status, window_start, scheduled_at, sites(id, name, name_zh, time_zone, vendor_id), call_submissions(overall, critical_failed, evidence)'
+			'id, site_id, status, window_start, scheduled_at, sites(id, name, name_zh, time_zone, vendor_id), call_submissions(overall, critical_failed, evidence, score), scenario_versions(content)'
 		)
 		.gte('window_start', from)
 		.lt('window_start', to)
@@ -155,12 +179,19 @@ export async function gatherReportData(
 		const localDay = isoDay(local.day);
 		if (localDay < start || localDay > end) continue;
 		const sub = (Array.isArray(r.call_submissions) ? r.call_submissions[0] : r.call_submissions) as
-			{ overall: number | null; critical_failed: boolean; evidence: unknown } | null | undefined;
+			| { overall: number | null; critical_failed: boolean; evidence: unknown; score: unknown }
+			| null
+			| undefined;
 		const evidence = (Array.isArray(sub?.evidence) ? sub.evidence : []) as {
 			path?: string;
 			sha256?: string;
 			mime?: string;
 		}[];
+		const score = (sub?.score ?? {}) as {
+			clauses?: ReportCall['clauses'];
+			categories?: ReportCall['categories'];
+		};
+		const version = r.scenario_versions as unknown as { content?: { title?: { en?: string } } };
 		calls.push({
 			id: r.id,
 			siteId: r.site_id,
@@ -171,6 +202,9 @@ export async function gatherReportData(
 			status: r.status,
 			overall: sub?.overall == null ? null : Number(sub.overall),
 			criticalFailed: Boolean(sub?.critical_failed),
+			scenario: version?.content?.title?.en ?? null,
+			clauses: score.clauses ?? {},
+			categories: score.categories ?? {},
 			evidence: evidence
 				.filter((e) => typeof e.path === 'string')
 				.map((e) => ({
@@ -181,7 +215,35 @@ export async function gatherReportData(
 				}))
 		});
 	}
-	return { scope: loaded.scope, period: { start, end }, calls };
+	const parties = await loadParties(client, loaded, calls);
+	return { scope: loaded.scope, parties, period: { start, end }, calls };
+}
+
+/** The organisation, vendor and client names and the sites involved. */
+async function loadParties(
+	client: AppClient,
+	loaded: NonNullable<Awaited<ReturnType<typeof loadScope>>>,
+	calls: ReportCall[]
+): Promise<ReportParties> {
+	const ids = [loaded.scope.organisationId, loaded.vendorId, loaded.clientId].filter(
+		(x): x is string => !!x
+	);
+	const orgs =
+		must('organisations', await client.from('organisations').select('id, name').in('id', ids)) ??
+		[];
+	const name = (id: string | null) => (id ? (orgs.find((o) => o.id === id)?.name ?? null) : null);
+	const sites = new Map<string, ReportParties['sites'][number]>();
+	for (const s of loaded.sites ?? [])
+		sites.set(s.id, { id: s.id, name: s.name, nameZh: s.name_zh, timeZone: s.time_zone });
+	for (const c of calls)
+		if (!sites.has(c.siteId))
+			sites.set(c.siteId, { id: c.siteId, name: c.siteName, nameZh: null, timeZone: c.timeZone });
+	return {
+		organisation: name(loaded.scope.organisationId) ?? '',
+		vendor: name(loaded.vendorId),
+		client: name(loaded.clientId),
+		sites: [...sites.values()]
+	};
 }
 
 /** call id|path → when its file was purged, for the calls given. */

@@ -10,7 +10,7 @@ import { parseScope } from '$lib/schemas/report-publication';
 import type { AppClient } from '$lib/tenancy';
 import type { Tables } from '$lib/database.types';
 import { gatherReportData, type ScopeKind } from './gather';
-import { basicRenderer, type ReportRenderer } from './render';
+import { reportRenderer, type ReportRenderer } from './render';
 import { sha256Hex } from './hash';
 import { summarise } from './summary';
 
@@ -20,6 +20,8 @@ export interface Publisher {
 	/** The officer's own client (RLS applies). */
 	client: AppClient;
 	userId: string;
+	/** How the control block names the publisher. */
+	name: string;
 }
 
 export type PublishStage = 'gather' | 'render' | 'upload' | 'record';
@@ -78,7 +80,7 @@ export async function* publishReport(
 	admin: AppClient,
 	req: PublishRequest,
 	origin: string,
-	render: ReportRenderer = basicRenderer
+	render: ReportRenderer = reportRenderer
 ): AsyncGenerator<PublishStep> {
 	const total = STAGES.length;
 	const { kind, id } = parseScope(req.scope);
@@ -99,7 +101,8 @@ export async function* publishReport(
 		code,
 		version,
 		verifyUrl: `${origin}/verify?code=${code}`,
-		publishedAt: new Date().toISOString()
+		publishedAt: new Date().toISOString(),
+		author: who.name
 	};
 	const bytes = await render(data, stamp, req.locale);
 	const sha256 = sha256Hex(bytes);

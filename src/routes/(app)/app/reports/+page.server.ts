@@ -5,7 +5,7 @@ import { formObject, validate } from '$lib/schemas/form';
 import { parseScope, publishSchema } from '$lib/schemas/report-publication';
 import { gatherReportData } from '$lib/server/reports/gather';
 import { listReports } from '$lib/server/reports/list';
-import { basicPreviewHtml } from '$lib/server/reports/render';
+import { reportPreviewHtml } from '$lib/server/reports/render';
 import { listOrganisations, listSites } from '$lib/server/tenancy';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -53,6 +53,9 @@ export const actions: Actions = {
 			parsed.data.period_end
 		);
 		if (!data) return fail(400, { values, errorFields: { scope: m.rp_pub_not_found() } });
-		return { values, preview: basicPreviewHtml(data, parsed.data.locale) };
+		return {
+			values,
+			preview: reportPreviewHtml(data, parsed.data.locale, locals.user?.email ?? '')
+		};
 	}
 };

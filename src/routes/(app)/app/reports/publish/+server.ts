@@ -16,7 +16,11 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 	const parsed = validate(publishSchema, formObject(await request.formData()));
 	if (!parsed.ok)
 		return Response.json({ errorFields: localiseErrors(parsed.errors) }, { status: 400 });
-	const who = { client: locals.supabase, userId: locals.user.id };
+	const who = {
+		client: locals.supabase,
+		userId: locals.user.id,
+		name: locals.user.email ?? ''
+	};
 	const encoder = new TextEncoder();
 	const stream = new ReadableStream<Uint8Array>({
 		async start(controller) {
