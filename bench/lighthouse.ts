@@ -139,18 +139,25 @@ try {
 	await page.locator('#password').fill('clearcall-demo');
 	await page.getByTestId('submit').click();
 	await page.waitForURL((u) => u.pathname !== '/signin');
-	const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+	const cookies = await page.context().cookies();
+	const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 	await browser.close();
 
 	const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
 	try {
+		// extraHeaders carries the session on the page's own requests; Chromium leaves a Cookie
+		// header set that way off the app's fetch() calls, so the jar gets the cookies as well.
+		const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
+		await cdp.contexts()[0].addCookies(cookies);
 		const url = `${appUrl}/shopper/calls/${call.id}`;
 		const result = await lighthouse(url, {
 			port: chrome.port,
 			output: 'json',
 			logLevel: 'error',
 			onlyCategories: ['performance', 'accessibility', 'best-practices'],
-			extraHeaders: { Cookie: cookie }
+			extraHeaders: { Cookie: cookie },
+			// Storage reset would drop the cookies just set.
+			disableStorageReset: true
 		});
 		if (!result) throw new Error('lighthouse returned nothing');
 		const { categories, audits } = result.lhr;
@@ -159,6 +166,11 @@ try {
 				.filter((r) => r.weight > 0 && (audits[r.id].score ?? 1) < 1)
 				.map((r) => `${r.id}=${audits[r.id].displayValue ?? audits[r.id].score}`);
 			if (lost.length) console.log(`${cat.id}: ${lost.join(', ')}`);
+		}
+		// Best practices loses points for console errors: name them, they are usually quick to fix.
+		const logged = audits['errors-in-console'].details as { items?: object[] } | undefined;
+		for (const item of logged?.items ?? []) {
+			console.log(`console error: ${JSON.stringify(item).slice(0, 300)}`);
 		}
 		for (const id of [
 			'first-contentful-paint',
