@@ -36,15 +36,19 @@ const setStatus = (id: string, s: string, extra: Record<string, unknown> = {}) =
 		.select('status, submitted_at');
 
 describe('status lifecycle', () => {
-	it('an officer takes a call from scheduled through in progress, submitted and reviewed to closed, each step audited', async () => {
+	it('an officer takes a call from scheduled through in progress to submitted and closes it once reviewed, each step audited', async () => {
 		const id = await freshCall();
-		const steps = ['in_progress', 'submitted', 'reviewed', 'closed'];
-		for (const s of steps) {
+		for (const s of ['in_progress', 'submitted']) {
 			const { data, error } = await setStatus(id, s);
 			expect(error).toBeNull();
 			expect(data?.[0].status).toBe(s);
 			if (s === 'submitted') expect(data?.[0].submitted_at).not.toBeNull();
 		}
+		// Only approve_call reviews a call (see review-flow.spec.ts); here the owner stands in for it.
+		await w.sql(`update public.test_calls set status = 'reviewed' where id = $1`, [id]);
+		const { data, error } = await setStatus(id, 'closed');
+		expect(error).toBeNull();
+		expect(data?.[0].status).toBe('closed');
 		const { audit } = await trail(w, id);
 		const changes = audit.filter((a) => a.action === 'status_change');
 		expect(changes.map((a) => [a.before.status, a.after.status])).toEqual([
@@ -53,14 +57,29 @@ describe('status lifecycle', () => {
 			['submitted', 'reviewed'],
 			['reviewed', 'closed']
 		]);
-		expect(new Set(changes.map((a) => a.actor_id))).toEqual(new Set([w.ids['u:officer']]));
+		const byOfficer = changes.filter((a) => a.after.status !== 'reviewed');
+		expect(new Set(byOfficer.map((a) => a.actor_id))).toEqual(new Set([w.ids['u:officer']]));
 		// Officers read those entries through the API as well.
-		const { data } = await api('officer')
+		const { data: read } = await api('officer')
 			.from('audit_log')
 			.select('action')
 			.eq('entity', 'test_calls')
 			.eq('entity_id', id);
-		expect(data).toHaveLength(4);
+		expect(read).toHaveLength(4);
+	});
+
+	it('nobody sets a call reviewed directly: only approving it does', async () => {
+		const id = await freshCall();
+		for (const s of ['in_progress', 'submitted']) expect((await setStatus(id, s)).error).toBeNull();
+		for (const client of [api('officer'), api('admin'), w.stack.admin()]) {
+			const { error } = await client
+				.from('test_calls')
+				.update({ status: 'reviewed' })
+				.eq('id', id)
+				.select('status');
+			expect(error?.code).toBe('23514');
+		}
+		expect(await status(id)).toBe('submitted');
 	});
 
 	const refused: [string, string[], string][] = [
@@ -70,7 +89,7 @@ describe('status lifecycle', () => {
 		['in_progress', ['in_progress'], 'scheduled'],
 		['submitted', ['in_progress', 'submitted'], 'cancelled'],
 		['submitted', ['in_progress', 'submitted'], 'missed'],
-		['closed', ['in_progress', 'submitted', 'reviewed', 'closed'], 'scheduled'],
+		['submitted', ['in_progress', 'submitted'], 'closed'],
 		['missed', ['missed'], 'in_progress'],
 		['cancelled', ['cancelled'], 'scheduled']
 	];
