@@ -31,8 +31,10 @@ async function main() {
 
 	const ours = async () => {
 		const t0 = performance.now();
+		const cpu0 = process.cpuUsage();
 		const bytes = await renderReportPdf(model, { createdAt });
-		return { ms: performance.now() - t0, bytes };
+		const cpu = process.cpuUsage(cpu0);
+		return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, bytes };
 	};
 	const warm = await ours();
 	const pages = (await pdfPages(warm.bytes)).length;
@@ -43,7 +45,7 @@ async function main() {
 	for (let i = 0; i < RUNS; i++) {
 		const r = await ours();
 		oursMs.push(r.ms);
-		log(`jsPDF run ${i + 1}: ${r.ms.toFixed(0)} ms`);
+		log(`jsPDF run ${i + 1}: ${r.ms.toFixed(0)} ms (CPU ${r.cpuMs.toFixed(0)} ms)`);
 	}
 
 	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
