@@ -35,6 +35,9 @@ describe('scheduled jobs', () => {
 		const counts = await runScheduledJobs(stack.admin() as unknown as AppClient);
 		expect(counts.missed).toBeGreaterThanOrEqual(1);
 		expect(await statusOf(id)).toBe('missed');
+		// Every count the database function returns, and nothing else.
+		expect(Object.keys(counts).sort()).toEqual(['calibration_reminded', 'missed', 'reminded']);
+		expect(counts.calibration_reminded).toBeTypeOf('number');
 	});
 
 	it('a client without the service role is refused', async () => {

@@ -13,9 +13,14 @@ import { purgeWhenDue } from './retention/purge';
 
 export const JOB_INTERVAL_MS = 60_000;
 
+/** What one run of `public.run_scheduled_jobs()` did (its jsonb, key for key). */
 export interface JobCounts {
+	/** Calls whose window ended unsubmitted, now missed. */
 	missed: number;
+	/** Shoppers reminded of a call starting within two hours. */
 	reminded: number;
+	/** Calibration evaluators reminded to score (at most once a day each). */
+	calibration_reminded: number;
 }
 
 /** Runs the scheduled jobs once with a service-role `client`; returns what they did. */
@@ -49,7 +54,8 @@ export function startScheduledJobs(
 		running = true;
 		try {
 			const counts = await runScheduledJobs(client());
-			if (dev && (counts.missed || counts.reminded)) console.info('[jobs]', counts);
+			if (dev && (counts.missed || counts.reminded || counts.calibration_reminded))
+				console.info('[jobs]', counts);
 			// Hourly at most, inside the same guard so a slow purge never overlaps the next tick.
 			const purged = await purgeWhenDue(client());
 			if (dev && purged) console.info('[jobs] evidence purged', purged);
