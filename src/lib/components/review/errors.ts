@@ -1,5 +1,6 @@
 /** The review API's error codes (required, too_long, deadline, …) in the reader's language. */
 import { t } from '$lib/i18n/localise';
+import { m } from '$lib/paraglide/messages';
 
 /** The message of review error `code` (`rv_err_<code>`), or the code itself when unknown. */
 export function errorText(code: string | undefined): string | undefined {
@@ -14,4 +15,19 @@ export function errorsOf(
 ): Record<string, string | undefined> {
 	if (!form || form.action !== action || !form.errorFields) return {};
 	return Object.fromEntries(Object.entries(form.errorFields).map(([k, v]) => [k, errorText(v)]));
+}
+
+const FIELD: Record<string, () => string> = {
+	status: m.rv_col_status,
+	programme: m.rv_filter_programme,
+	site: m.rv_filter_site,
+	scenario: m.rv_filter_scenario,
+	from: m.rv_filter_from,
+	to: m.rv_filter_to,
+	_form: m.rv_filters
+};
+
+/** A filter's name in the reader's language, for "Site: this value is not one of the choices". */
+export function filterLabel(field: string): string {
+	return FIELD[field]?.() ?? field;
 }
