@@ -41,15 +41,20 @@ export const RECORDING_BYTES = 48_000;
 
 let calls = 0;
 /**
- * A fresh scheduled call on `verSubmit` assigned to `shopper` (default shopper 1), with the
- * recording `validSubmission` references already in the evidence bucket.
+ * A fresh scheduled call on `at.version` (default `verSubmit`) at `at.site`/`at.line` (default site
+ * A1, the bank's line) assigned to `shopper` (default shopper 1), with the recording
+ * `validSubmission` references already in the evidence bucket.
  */
-export async function freshCall(w: World, shopper = 'shopper1'): Promise<string> {
+export async function freshCall(
+	w: World,
+	shopper = 'shopper1',
+	at: { version?: string; site?: string; line?: string } = {}
+): Promise<string> {
 	const id = await addCall(w, `callSubmit${++calls}`, {
 		org: 'audit',
-		version: 'verSubmit',
-		site: 'siteA1',
-		line: 'lineBankA1',
+		version: at.version ?? 'verSubmit',
+		site: at.site ?? 'siteA1',
+		line: at.line ?? 'lineBankA1',
 		shopper
 	});
 	const recording = new Blob([new Uint8Array(RECORDING_BYTES)], { type: 'audio/mp4' });
