@@ -19,6 +19,7 @@ import {
 } from './blocks';
 import { CHART_SIZE, drawChart } from './charts';
 import { charactersOf, subsetTtf } from './fonts';
+import { linearGlyfEncode } from './jspdf-speed';
 import { allReportStrings, reportText, type ReportText } from './text';
 
 export interface RenderOptions {
@@ -41,16 +42,6 @@ const RATING_COLOUR: Record<string, [number, number, number]> = {
 };
 
 type Doc = jsPDF & { lastAutoTable?: { finalY: number } };
-
-/*
- * jsPDF runs its Arabic shaper over every string it draws (about 7 % of a report's render time).
- * Reports are Chinese or English only, so drop that hook from the prototype's event list, which
- * every new document copies.
- */
-const api = jsPDF.API as unknown as { events: [string, unknown][]; processArabic?: unknown };
-api.events = api.events.filter(
-	([name, fn]) => !(name === 'preProcessText' && fn === api.processArabic)
-);
 
 /** Everything a report prints, for the font subsets (bold: headings, table heads, strong text). */
 function glyphs(model: ReportModel, x: ReportText, sections: Section[]) {
@@ -82,6 +73,7 @@ async function embedFonts(doc: Doc, chars: { regular: string; bold: string }) {
 	doc.addFont('cc-regular.ttf', FONT, 'normal');
 	doc.addFileToVFS('cc-bold.ttf', bold.toString('base64'));
 	doc.addFont('cc-bold.ttf', FONT, 'bold');
+	linearGlyfEncode(doc, FONT, 'normal');
 }
 
 /** Lays out blocks top to bottom, breaking pages; returns nothing, tracks `y`. */
