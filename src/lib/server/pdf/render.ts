@@ -19,7 +19,7 @@ import {
 } from './blocks';
 import { CHART_SIZE, drawChart } from './charts';
 import { charactersOf, subsetTtf } from './fonts';
-import { linearGlyfEncode } from './jspdf-speed';
+import { freezeFontList, linearGlyfEncode } from './jspdf-speed';
 import { allReportStrings, reportText, type ReportText } from './text';
 
 export interface RenderOptions {
@@ -74,6 +74,7 @@ async function embedFonts(doc: Doc, chars: { regular: string; bold: string }) {
 	doc.addFileToVFS('cc-bold.ttf', bold.toString('base64'));
 	doc.addFont('cc-bold.ttf', FONT, 'bold');
 	linearGlyfEncode(doc, FONT, 'normal');
+	freezeFontList(doc);
 }
 
 /** Lays out blocks top to bottom, breaking pages; returns nothing, tracks `y`. */
