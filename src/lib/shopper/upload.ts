@@ -11,10 +11,11 @@
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { UrlStorage } from 'tus-js-client';
+import { EVIDENCE_BUCKET } from '../evidence-bucket';
 import { supabasePublicEnv } from '../supabase-env';
 
 /** The bucket evidence lives in (see the evidence-bucket migration). */
-export const EVIDENCE_BUCKET = 'evidence';
+export { EVIDENCE_BUCKET };
 /** Supabase's resumable endpoint takes 6 MB chunks. */
 const CHUNK_BYTES = 6 * 1024 * 1024;
 

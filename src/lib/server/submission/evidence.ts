@@ -7,7 +7,7 @@
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { EvidenceRef } from '../../schemas/submission';
-import { EVIDENCE_BUCKET } from '../../shopper/upload';
+import { EVIDENCE_BUCKET } from '../../evidence-bucket';
 
 /** The call a submission belongs to, as loaded through the shopper's RLS. */
 export interface EvidenceCall {
