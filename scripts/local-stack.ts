@@ -78,6 +78,13 @@ export async function startPrepared(
 	const stack = await startStack(
 		configFromEnv(prepared.env, { port: prepared.localPort, siteUrl })
 	);
+	// A database seeded just now also gets the demo review data (see the script for why not SQL).
+	if (stack.migration.seeded) {
+		const { seedReviewDemo } = await import('./seed-review-demo');
+		await seedReviewDemo(stack).catch((e: Error) =>
+			console.error(`demo review data not added: ${e.message}`)
+		);
+	}
 	return { supabaseUrl: stack.url, stack, close: () => stack.close() };
 }
 
