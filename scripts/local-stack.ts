@@ -78,13 +78,12 @@ export async function startPrepared(
 	const stack = await startStack(
 		configFromEnv(prepared.env, { port: prepared.localPort, siteUrl })
 	);
-	// A database seeded just now also gets the demo review data (see the script for why not SQL).
-	if (stack.migration.seeded) {
-		const { seedReviewDemo } = await import('./seed-review-demo');
-		await seedReviewDemo(stack).catch((e: Error) =>
-			console.error(`demo review data not added: ${e.message}`)
-		);
-	}
+	// The demo review data, once per database (also after `npm run db:reset`, which only seeds SQL);
+	// see the script for why it is not a seed file.
+	const { seedReviewDemo } = await import('./seed-review-demo');
+	await seedReviewDemo(stack).catch((e: Error) =>
+		console.error(`demo review data not added: ${e.message}`)
+	);
 	return { supabaseUrl: stack.url, stack, close: () => stack.close() };
 }
 

@@ -9,7 +9,8 @@
  *
  * Why a script and not supabase/seed/*.sql: every test stack loads those files, and the RLS and
  * dashboard suites count calls, results and findings exactly; and SQL would have to restate the
- * scoring engine. The stack runs this only when it has just seeded a fresh database.
+ * scoring engine. The app's embedded stack runs this on every start; it adds nothing once the demo
+ * calls exist.
  */
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { LocalStack } from '../supabase/local/src/index';
