@@ -19,7 +19,7 @@ import {
 } from './blocks';
 import { CHART_SIZE, drawChart } from './charts';
 import { charactersOf, subsetTtf } from './fonts';
-import { freezeFontList, linearGlyfEncode } from './jspdf-speed';
+import { freezeFontList, indexedWidths, linearGlyfEncode } from './jspdf-speed';
 import { allReportStrings, reportText, type ReportText } from './text';
 
 export interface RenderOptions {
@@ -74,6 +74,8 @@ async function embedFonts(doc: Doc, chars: { regular: string; bold: string }) {
 	doc.addFileToVFS('cc-bold.ttf', bold.toString('base64'));
 	doc.addFont('cc-bold.ttf', FONT, 'bold');
 	linearGlyfEncode(doc, FONT, 'normal');
+	indexedWidths(doc, FONT, 'normal');
+	indexedWidths(doc, FONT, 'bold');
 	freezeFontList(doc);
 }
 
