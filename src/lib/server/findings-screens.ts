@@ -39,8 +39,14 @@ export async function findingPage(locals: App.Locals, id: string) {
 	if (!UUID.test(id)) error(404, 'no such finding');
 	const r = await findingThread(actorOf(locals), id);
 	if (!r.ok) error(404, 'no such finding');
-	const results = await siteResults(locals, (r.finding as { site_id: string }).site_id);
-	return { ...r, results, siteScore: siteScore(results) };
+	const siteId = (r.finding as { site_id: string }).site_id;
+	const [results, site] = await Promise.all([
+		siteResults(locals, siteId),
+		locals.supabase.from('sites').select('time_zone').eq('id', siteId).maybeSingle()
+	]);
+	// Times on a finding read in its site's zone, like every call time in the app.
+	const zone = (site.data?.time_zone as string | undefined) ?? 'UTC';
+	return { ...r, results, siteScore: siteScore(results), zone, callOrder: callOrder(r) };
 }
 
 /**
@@ -85,4 +91,17 @@ export function siteScore(results: SiteCallResult[]): { mean: number | null; cal
 		.filter((v): v is number => v !== null)
 		.map(Number);
 	return { mean: xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null, calls: xs.length };
+}
+
+/**
+ * Every call the finding ever had, in the order they joined (the thread's opened/occurrence
+ * entries), so "Call 2" keeps its number after an accepted dispute takes a call out of call_ids.
+ */
+export function callOrder(r: { finding: unknown; messages: unknown[] }): string[] {
+	const seen = new Set<string>();
+	for (const msg of r.messages as { kind: string; body: { call_id?: string } }[])
+		if ((msg.kind === 'opened' || msg.kind === 'occurrence') && msg.body?.call_id)
+			seen.add(msg.body.call_id);
+	for (const id of (r.finding as { call_ids: string[] }).call_ids) seen.add(id);
+	return [...seen];
 }

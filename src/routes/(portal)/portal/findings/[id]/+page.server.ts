@@ -5,7 +5,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const page = await findingPage(locals, params.id);
-	const ids = (page.finding as { call_ids: string[] }).call_ids;
+	const ids = page.callOrder;
 	const calls = page.results
 		.filter((c) => ids.includes(c.call_id))
 		.map((c) => ({
