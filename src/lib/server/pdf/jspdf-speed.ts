@@ -4,6 +4,7 @@
  * report's render time before the fix. They patch jsPDF's shared prototypes, so importing this
  * module once applies them to every document in the process.
  */
+import { deflateSync } from 'node:zlib';
 import { jsPDF } from 'jspdf';
 
 type Events = { events: [string, unknown][]; processArabic?: unknown };
@@ -119,3 +120,28 @@ export function indexedWidths(doc: jsPDF, fontName: string, fontStyle: string): 
 		}
 	});
 }
+
+type Filtered = { data: string; reverseChain: string };
+type FilterApi = { processDataByFilters(data: string, chain?: string | string[]): Filtered };
+
+/*
+ * jsPDF's FlateEncode copies each stream (a binary string) into bytes one charCodeAt at a time,
+ * deflates it with fflate in JavaScript, and turns the result back into a string with
+ * `bytes.reduce((s, b) => s + String.fromCharCode(b), '')`. Here Node's latin1 codec does both
+ * copies natively (with the same truncation to 8 bits) and Node's zlib deflates at the same
+ * level 6: on a 200-call report's 1.1 MB of streams about 25 ms of CPU instead of 65-80, and 2 %
+ * smaller. The streams' bytes differ from fflate's but inflate to the same content, and zlib is
+ * deterministic for a given Node build, which is all the recorded SHA-256 relies on (it hashes
+ * the stored file; nothing re-renders to compare).
+ */
+const filters = jsPDF.API as unknown as FilterApi;
+const processDataByFilters = filters.processDataByFilters;
+filters.processDataByFilters = (data, chain) => {
+	const only = Array.isArray(chain) && chain.length === 1 ? chain[0] : chain;
+	if (typeof data !== 'string' || (only !== 'FlateEncode' && only !== '/FlateEncode'))
+		return processDataByFilters(data, chain);
+	return {
+		data: deflateSync(Buffer.from(data, 'latin1'), { level: 6 }).toString('latin1'),
+		reverseChain: '/FlateDecode'
+	};
+};
