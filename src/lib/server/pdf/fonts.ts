@@ -39,8 +39,17 @@ export function charactersOf(texts: Iterable<string>): string {
 	return [...set].sort().join('');
 }
 
-/** A TrueType subset of one weight holding exactly `characters`. */
+/**
+ * A TrueType subset of one weight holding exactly `characters`. No OpenType layout features:
+ * jsPDF maps characters to glyphs through the cmap alone and never shapes, so the glyphs that
+ * only GSUB reaches (alternates, vertical forms, ligatures) would be dead weight. Keeping them
+ * doubled the subset (148 → 76 KB for a zh-CN report) and the time harfbuzz spends on the closure
+ * and jsPDF on parsing, re-subsetting and checksumming the font.
+ */
 export async function subsetTtf(weight: 'regular' | 'bold', characters: string): Promise<Buffer> {
-	const out = await subsetFont(fontFile(weight), characters, { targetFormat: 'truetype' });
+	const out = await subsetFont(fontFile(weight), characters, {
+		targetFormat: 'truetype',
+		keepFeatures: []
+	});
 	return Buffer.from(out);
 }
