@@ -79,11 +79,13 @@ export async function startPrepared(
 		configFromEnv(prepared.env, { port: prepared.localPort, siteUrl })
 	);
 	// The demo review data, once per database (also after `npm run db:reset`, which only seeds SQL);
-	// see the script for why it is not a seed file.
-	const { seedReviewDemo } = await import('./seed-review-demo');
-	await seedReviewDemo(stack).catch((e: Error) =>
-		console.error(`demo review data not added: ${e.message}`)
-	);
+	// see the script for why it is not a seed file. CLEARCALL_DEMO_DATA=off leaves it out.
+	if (process.env.CLEARCALL_DEMO_DATA !== 'off') {
+		const { seedReviewDemo } = await import('./seed-review-demo');
+		await seedReviewDemo(stack).catch((e: Error) =>
+			console.error(`demo review data not added: ${e.message}`)
+		);
+	}
 	return { supabaseUrl: stack.url, stack, close: () => stack.close() };
 }
 
