@@ -8,8 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { ROLES, type Role, type World } from './fixtures';
-import { WHO, matrixOps, verdictTests, type Case as MatrixCase } from './matrix-ops';
+import { matrixOps, verdictTests, type Case as MatrixCase } from './matrix-ops';
 import { REPORT_TABLES, pdfBytes, startReportsWorld, type ReportTable } from './reports-fixtures';
+import { settingsTests } from './settings-matrix';
 
 type Case = MatrixCase<ReportTable>;
 
@@ -26,11 +27,15 @@ const MATRIX: Case[] = [
 	['reports', 'shopper',    'repVendorA',     OWN,   'NNNN'],
 	['reports', 'shopper',    'repX',           OTHER, 'NNNN'],
 	['reports', 'vendorA',    'repVendorA',     'a report about its vendor', 'YNNN'],
+	['reports', 'vendorA',    'repVendorATelecom', 'a report about its vendor made for a client', 'YNNN'],
 	['reports', 'vendorA',    'repVendorB',     'a report about another vendor', 'NNNN'],
 	['reports', 'vendorA',    'repProgBank',    "a client's programme report", 'NNNN'],
 	['reports', 'vendorA',    'repX',           OTHER, 'NNNN'],
 	['reports', 'clientBank', 'repProgBank',    'a report about its programme', 'YNNN'],
-	['reports', 'clientBank', 'repVendorB',     'a report about a vendor it outsources to', 'YNNN'],
+	['reports', 'clientBank', 'repVendorABank', 'a vendor report made for its client', 'YNNN'],
+	['reports', 'clientBank', 'repVendorATelecom', 'a report about its vendor made for another client', 'NNNN'],
+	['reports', 'clientBank', 'repVendorA',     'a report about a vendor it uses, made for no client', 'NNNN'],
+	['reports', 'clientBank', 'repVendorB',     'a report about a vendor it uses, made for no client', 'NNNN'],
 	['reports', 'clientBank', 'repVendorC',     'a report about a vendor it does not use', 'NNNN'],
 	['reports', 'clientBank', 'repProgTelecom', "another client's programme report", 'NNNN'],
 	['reports', 'clientBank', 'repX',           OTHER, 'NNNN'],
@@ -61,87 +66,26 @@ for (const table of ['reports', 'evidence_purges'] as const) {
 }
 
 describe('retention_settings', () => {
+	settingsTests(world, {
+		table: 'retention_settings',
+		noun: 'retention periods',
+		column: 'recordings_months',
+		own: 6,
+		other: 3,
+		inserted: 9,
+		updated: 7,
+		// prettier-ignore
+		rules: [
+			['admin',      true,  true,  true],
+			['officer',    true,  false, false],
+			['shopper',    false, false, false],
+			['vendorA',    false, false, false],
+			['clientBank', false, false, false],
+			['anon',       false, false, false]
+		]
+	});
+
 	const api = (role: Role) => w.as[role] as unknown as SupabaseClient;
-	const months = async (org: string) =>
-		(
-			await w.sql<{ recordings_months: number }>(
-				`select recordings_months from public.retention_settings where organisation_id = $1`,
-				[w.ids[org]]
-			)
-		)[0]?.recordings_months ?? null;
-
-	// [role, select own, insert own, update own]; nobody may touch another tenant's or delete any.
-	// prettier-ignore
-	const RULES: [Role, boolean, boolean, boolean][] = [
-		['admin',      true,  true,  true],
-		['officer',    true,  false, false],
-		['shopper',    false, false, false],
-		['vendorA',    false, false, false],
-		['clientBank', false, false, false],
-		['anon',       false, false, false]
-	];
-
-	for (const [role, canRead, canInsert, canUpdate] of RULES) {
-		it(`${WHO[role]} ${canRead ? 'can' : 'cannot'} select its own organisation's retention periods`, async () => {
-			const { data } = await api(role)
-				.from('retention_settings')
-				.select('*')
-				.eq('organisation_id', w.ids.audit);
-			expect((data ?? []).length).toBe(canRead ? 1 : 0);
-		});
-
-		it(`${WHO[role]} ${canInsert ? 'can' : 'cannot'} insert its own organisation's retention periods`, async () => {
-			await w.sql(`delete from public.retention_settings where organisation_id = $1`, [
-				w.ids.audit
-			]);
-			try {
-				const { error } = await api(role)
-					.from('retention_settings')
-					.insert({ organisation_id: w.ids.audit, recordings_months: 9 });
-				expect(error === null).toBe(canInsert);
-				expect(await months('audit')).toBe(canInsert ? 9 : null);
-			} finally {
-				await w.sql(
-					`insert into public.retention_settings (organisation_id, recordings_months) values ($1, 6)
-					 on conflict (organisation_id) do update set recordings_months = 6`,
-					[w.ids.audit]
-				);
-			}
-		});
-
-		it(`${WHO[role]} ${canUpdate ? 'can' : 'cannot'} update its own organisation's retention periods`, async () => {
-			const { data } = await api(role)
-				.from('retention_settings')
-				.update({ recordings_months: 7 })
-				.eq('organisation_id', w.ids.audit)
-				.select();
-			expect((data ?? []).length).toBe(canUpdate ? 1 : 0);
-			expect(await months('audit')).toBe(canUpdate ? 7 : 6);
-			await w.sql(
-				`update public.retention_settings set recordings_months = 6 where organisation_id = $1`,
-				[w.ids.audit]
-			);
-		});
-
-		it(`${WHO[role]} cannot delete retention periods, nor read or change another tenant's`, async () => {
-			await api(role).from('retention_settings').delete().eq('organisation_id', w.ids.audit);
-			expect(await months('audit')).toBe(6);
-			const read = await api(role)
-				.from('retention_settings')
-				.select('*')
-				.eq('organisation_id', w.ids.xAudit);
-			expect(read.data ?? []).toEqual([]);
-			await api(role)
-				.from('retention_settings')
-				.update({ recordings_months: 1 })
-				.eq('organisation_id', w.ids.xAudit);
-			await api(role)
-				.from('retention_settings')
-				.insert({ organisation_id: w.ids.xAudit, recordings_months: 1 });
-			expect(await months('xAudit')).toBe(3);
-		});
-	}
-
 	it('a retention period outside 1..120 months is refused', async () => {
 		const { error } = await api('admin')
 			.from('retention_settings')
@@ -152,7 +96,16 @@ describe('retention_settings', () => {
 });
 
 describe('the reports bucket mirrors the reports table', () => {
-	const FILES = ['repVendorA', 'repVendorB', 'repVendorC', 'repProgBank', 'repProgTelecom', 'repX'];
+	const FILES = [
+		'repVendorA',
+		'repVendorABank',
+		'repVendorATelecom',
+		'repVendorB',
+		'repVendorC',
+		'repProgBank',
+		'repProgTelecom',
+		'repX'
+	];
 
 	it.each(ROLES)('%s downloads exactly the files of the reports it can read', async (role) => {
 		const rows = await w.as[role].from('reports').select('id');
@@ -199,7 +152,7 @@ describe('the reports bucket mirrors the reports table', () => {
 	it('a reader can sign a URL for a file it may read, not for one it may not', async () => {
 		const ok = await w.as.clientBank.storage
 			.from('reports')
-			.createSignedUrl(w.ids['path:repVendorB'], 60);
+			.createSignedUrl(w.ids['path:repVendorABank'], 60);
 		expect(ok.error).toBeNull();
 		const r = await fetch(ok.data!.signedUrl);
 		expect(r.status).toBe(200);

@@ -14,11 +14,11 @@
  * evaluator's own first answers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Role, World } from './fixtures';
+import type { World } from './fixtures';
 import { WHO, matrixOps, verdictTests, type Case as MatrixCase } from './matrix-ops';
 import { REVIEW_TABLES, startReviewWorld, type ReviewTable } from './review-fixtures';
 import { signInShopper } from './scheduling-fixtures';
+import { settingsTests } from './settings-matrix';
 
 type Case = MatrixCase<ReviewTable>;
 
@@ -134,87 +134,26 @@ for (const table of Object.keys(REVIEW_TABLES) as ReviewTable[]) {
 	describe(table, () => verdictTests(world, probe, MATRIX, table));
 }
 
-describe('review_settings', () => {
-	const api = (role: Role) => w.as[role] as unknown as SupabaseClient;
-	const disputeDays = async (org: string) =>
-		(
-			await w.sql<{ dispute_days: number }>(
-				`select dispute_days from public.review_settings where organisation_id = $1`,
-				[w.ids[org]]
-			)
-		)[0]?.dispute_days ?? null;
-	const reset = (org: string, days: number) =>
-		w.sql(
-			`insert into public.review_settings (organisation_id, dispute_days) values ($1, $2)
-			 on conflict (organisation_id) do update set dispute_days = $2`,
-			[w.ids[org], days]
-		);
-
-	beforeAll(async () => {
-		await reset('audit', 10);
-		await reset('xAudit', 12);
-	});
-
-	// [role, select own, insert own, update own]; nobody touches another tenant's or deletes any.
-	// prettier-ignore
-	const RULES: [Role, boolean, boolean, boolean][] = [
-		['admin',      true,  true,  true],
-		['officer',    true,  false, false],
-		['shopper',    false, false, false],
-		['vendorA',    false, false, false],
-		['clientBank', false, false, false],
-		['anon',       false, false, false]
-	];
-
-	for (const [role, canRead, canInsert, canUpdate] of RULES) {
-		it(`${WHO[role]} ${canRead ? 'can' : 'cannot'} select its own organisation's review settings`, async () => {
-			const { data } = await api(role)
-				.from('review_settings')
-				.select('*')
-				.eq('organisation_id', w.ids.audit);
-			expect((data ?? []).length).toBe(canRead ? 1 : 0);
-		});
-
-		it(`${WHO[role]} ${canInsert ? 'can' : 'cannot'} insert its own organisation's review settings`, async () => {
-			await w.sql(`delete from public.review_settings where organisation_id = $1`, [w.ids.audit]);
-			try {
-				const { error } = await api(role)
-					.from('review_settings')
-					.insert({ organisation_id: w.ids.audit, dispute_days: 14 });
-				expect(error === null).toBe(canInsert);
-				expect(await disputeDays('audit')).toBe(canInsert ? 14 : null);
-			} finally {
-				await reset('audit', 10);
-			}
-		});
-
-		it(`${WHO[role]} ${canUpdate ? 'can' : 'cannot'} update its own organisation's review settings`, async () => {
-			const { data } = await api(role)
-				.from('review_settings')
-				.update({ dispute_days: 7 })
-				.eq('organisation_id', w.ids.audit)
-				.select();
-			expect((data ?? []).length).toBe(canUpdate ? 1 : 0);
-			expect(await disputeDays('audit')).toBe(canUpdate ? 7 : 10);
-			await reset('audit', 10);
-		});
-
-		it(`${WHO[role]} cannot delete review settings, nor read or change another tenant's`, async () => {
-			await api(role).from('review_settings').delete().eq('organisation_id', w.ids.audit);
-			expect(await disputeDays('audit')).toBe(10);
-			const read = await api(role)
-				.from('review_settings')
-				.select('*')
-				.eq('organisation_id', w.ids.xAudit);
-			expect(read.data ?? []).toEqual([]);
-			await api(role)
-				.from('review_settings')
-				.update({ dispute_days: 1 })
-				.eq('organisation_id', w.ids.xAudit);
-			expect(await disputeDays('xAudit')).toBe(12);
-		});
-	}
-});
+describe('review_settings', () =>
+	settingsTests(world, {
+		table: 'review_settings',
+		noun: 'review settings',
+		column: 'dispute_days',
+		own: 10,
+		other: 12,
+		inserted: 14,
+		updated: 7,
+		// Admins set their organisation's due days and dispute window; officers read them.
+		// prettier-ignore
+		rules: [
+			['admin',      true,  true,  true],
+			['officer',    true,  false, false],
+			['shopper',    false, false, false],
+			['vendorA',    false, false, false],
+			['clientBank', false, false, false],
+			['anon',       false, false, false]
+		]
+	}));
 
 describe('calibration answers in one’s own name', () => {
 	const answers = { items: { asked_verification: 'no' } };
