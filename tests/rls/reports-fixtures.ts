@@ -1,6 +1,7 @@
 /**
  * The reports world: the scenario world plus programmes for the bank and the telecom client, published
- * report rows with their PDF objects in the reports bucket (own tenant: about vendor A, vendor B, the
+ * report rows with their PDF objects in the reports bucket (own tenant: about vendor A for no client,
+ * for the bank and for the telecom client — vendor A serves both —, vendor B and C for no client, the
  * bank's and the telecom's programmes; other tenant: about its vendor), evidence purge records and
  * retention periods for both audit organisations. Rows are written as the owner, files with the service
  * role, exactly where publish_report() would put them.
@@ -80,6 +81,8 @@ export async function startReportsWorld(): Promise<World> {
 	await addProgramme(w, 'progBank', 'audit', 'bank');
 	await addProgramme(w, 'progTelecom', 'audit', 'telecom');
 	await addReport(w, 'repVendorA', { org: 'audit', vendor: 'vendorA' });
+	await addReport(w, 'repVendorABank', { org: 'audit', vendor: 'vendorA', client: 'bank' });
+	await addReport(w, 'repVendorATelecom', { org: 'audit', vendor: 'vendorA', client: 'telecom' });
 	await addReport(w, 'repVendorB', { org: 'audit', vendor: 'vendorB' });
 	await addReport(w, 'repVendorC', { org: 'audit', vendor: 'vendorC' });
 	await addReport(w, 'repProgBank', { org: 'audit', programme: 'progBank', client: 'bank' });

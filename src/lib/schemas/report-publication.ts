@@ -20,7 +20,18 @@ export const publishSchema = z
 			.regex(/^(site|vendor|programme):[0-9a-f-]{36}$/, { error: 'rp_pub_error_scope' }),
 		period_start: isoDate('rp_pub_error_period_start'),
 		period_end: isoDate('rp_pub_error_period_end'),
-		locale: z.enum(['en', 'zh-CN'], { error: 'rp_pub_error_locale' })
+		locale: z.enum(['en', 'zh-CN'], { error: 'rp_pub_error_locale' }),
+		/**
+		 * The client a site or vendor report is made for: it then holds only that client's calls and
+		 * that client's viewers may read it. Empty: for audit staff and the vendor only. Ignored for
+		 * a programme, whose client is fixed.
+		 */
+		client: z
+			.union([z.literal(''), z.uuid({ error: 'rp_pub_error_client' })], {
+				error: 'rp_pub_error_client'
+			})
+			.optional()
+			.transform((v) => v || null)
 	})
 	.refine((v) => v.period_end >= v.period_start, {
 		path: ['period_end'],

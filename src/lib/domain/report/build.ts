@@ -184,6 +184,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 		method: {
 			plannedCalls: sampling.plannedCalls,
 			completedCalls: completed,
+			awaitingReview: sampling.awaitingReview ?? 0,
 			population: sampling.population ?? null,
 			confidence: sampling.confidence,
 			targetMargin: sampling.targetMargin,

@@ -97,6 +97,8 @@ export interface ReportSampling {
 	population?: number;
 	confidence: number;
 	targetMargin: number;
+	/** Calls submitted but not yet reviewed: named in the method, never scored. */
+	awaitingReview?: number;
 }
 
 export interface ReportInput {

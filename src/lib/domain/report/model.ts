@@ -110,6 +110,8 @@ export interface ReportModel {
 	method: {
 		plannedCalls: number;
 		completedCalls: number;
+		/** Submitted calls still awaiting review, left out of every figure. */
+		awaitingReview: number;
 		population: number | null;
 		confidence: number;
 		targetMargin: number;

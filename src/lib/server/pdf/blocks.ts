@@ -144,6 +144,7 @@ function method(model: ReportModel, x: ReportText): Block[] {
 			rows: [
 				[x.t('planned'), x.count(m.plannedCalls)],
 				[x.t('completed'), x.count(m.completedCalls)],
+				[x.t('awaiting_review'), x.count(m.awaitingReview)],
 				[x.t('population'), m.population === null ? x.t('unknown') : x.count(m.population)],
 				[x.t('confidence'), x.pct(m.confidence)],
 				[x.t('target_margin'), `± ${x.pct(m.targetMargin)}`],

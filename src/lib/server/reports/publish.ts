@@ -53,14 +53,18 @@ async function latestVersion(
 	organisationId: string,
 	kind: ScopeKind,
 	id: string,
+	audience: string | null,
 	req: PublishRequest
 ) {
-	const { data, error } = await client
+	let q = client
 		.from('reports')
 		.select('code, version')
 		.eq('organisation_id', organisationId)
 		.eq('scope_kind', kind)
-		.eq(SCOPE_COLUMN[kind], id)
+		.eq(SCOPE_COLUMN[kind], id);
+	// The audience is part of a site or vendor series (a programme's client is fixed).
+	if (kind !== 'programme') q = audience ? q.eq('client_id', audience) : q.is('client_id', null);
+	const { data, error } = await q
 		.eq('period_start', req.period_start)
 		.eq('period_end', req.period_end)
 		.eq('locale', req.locale)
@@ -85,13 +89,21 @@ export async function* publishReport(
 	const total = STAGES.length;
 	const { kind, id } = parseScope(req.scope);
 	yield { type: 'progress', stage: 'gather', done: 0, total };
-	const data = await gatherReportData(who.client, kind, id, req.period_start, req.period_end);
+	const audience = kind === 'programme' ? null : (req.client ?? null);
+	const data = await gatherReportData(
+		who.client,
+		kind,
+		id,
+		req.period_start,
+		req.period_end,
+		audience
+	);
 	if (!data) {
 		yield { type: 'error', code: 'not_found', message: 'no such scope' };
 		return;
 	}
 	const org = data.scope.organisationId;
-	const latest = await latestVersion(who.client, org, kind, id, req);
+	const latest = await latestVersion(who.client, org, kind, id, audience, req);
 	const code = latest?.code ?? newReportCode();
 	const version = (latest?.version ?? 0) + 1;
 	const reportId = randomUUID();
@@ -127,6 +139,7 @@ export async function* publishReport(
 			version,
 			scope_kind: kind,
 			[SCOPE_COLUMN[kind]]: id,
+			...(audience ? { client_id: audience } : {}),
 			period_start: req.period_start,
 			period_end: req.period_end,
 			locale: req.locale,

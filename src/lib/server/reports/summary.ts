@@ -3,7 +3,10 @@ import type { ReportData } from './gather';
 
 export interface ReportSummary {
 	calls: number;
+	/** Reviewed calls with a score: the only ones the report's figures use. */
 	scored: number;
+	/** Submitted calls still awaiting review. */
+	awaitingReview: number;
 	/** Mean overall score of the scored calls, 0..1; null when none was scored (never a 0/0). */
 	mean: number | null;
 	criticalFailed: number;
@@ -11,12 +14,14 @@ export interface ReportSummary {
 
 /** The summary of `data`. */
 export function summarise(data: ReportData): ReportSummary {
-	const scored = data.calls.filter((c) => c.overall != null);
+	const reviewed = data.calls.filter((c) => c.reviewed && c.kind === 'mystery_call');
+	const scored = reviewed.filter((c) => c.overall != null);
 	const sum = scored.reduce((s, c) => s + (c.overall ?? 0), 0);
 	return {
 		calls: data.calls.length,
 		scored: scored.length,
 		mean: scored.length ? Math.round((sum / scored.length) * 10_000) / 10_000 : null,
-		criticalFailed: data.calls.filter((c) => c.criticalFailed).length
+		awaitingReview: data.calls.filter((c) => !c.reviewed && c.status === 'submitted').length,
+		criticalFailed: reviewed.filter((c) => c.criticalFailed).length
 	};
 }

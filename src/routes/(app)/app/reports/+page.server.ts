@@ -25,6 +25,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	]);
 	return {
 		vendors: organisations.filter((o) => o.kind === 'vendor'),
+		clients: organisations.filter((o) => o.kind === 'client'),
 		sites,
 		programmes: programmes.data ?? [],
 		reports,
@@ -40,7 +41,8 @@ export const actions: Actions = {
 			scope: String(input.scope ?? ''),
 			period_start: String(input.period_start ?? ''),
 			period_end: String(input.period_end ?? ''),
-			locale: String(input.locale ?? '')
+			locale: String(input.locale ?? ''),
+			client: String(input.client ?? '')
 		};
 		const parsed = validate(publishSchema, input);
 		if (!parsed.ok) return fail(400, { values, errorFields: localiseErrors(parsed.errors) });
@@ -50,7 +52,8 @@ export const actions: Actions = {
 			kind,
 			id,
 			parsed.data.period_start,
-			parsed.data.period_end
+			parsed.data.period_end,
+			kind === 'programme' ? null : parsed.data.client
 		);
 		if (!data) return fail(400, { values, errorFields: { scope: m.rp_pub_not_found() } });
 		return {
