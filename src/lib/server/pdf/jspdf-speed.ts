@@ -145,3 +145,112 @@ filters.processDataByFilters = (data, chain) => {
 		reverseChain: '/FlateDecode'
 	};
 };
+
+type Directory = {
+	scalarType: number;
+	encode(tables: Record<string, ArrayLike<number>>): number[];
+	__ccFast?: true;
+};
+
+const isByte = (v: unknown) => typeof v === 'number' && (v & 0xff) === v;
+
+/** The TrueType table checksum as jsPDF computes it: big-endian uint32 sum, zero-padded, as int32. */
+function checksum(bytes: ArrayLike<number>, length: number): number {
+	let sum = 0;
+	const whole = length - (length % 4);
+	for (let i = 0; i < whole; i += 4)
+		sum += bytes[i] * 0x1000000 + (bytes[i + 1] << 16) + (bytes[i + 2] << 8) + bytes[i + 3];
+	if (whole < length) {
+		const tail = [0, 0, 0, 0];
+		for (let i = whole; i < length; i++) tail[i - whole] = bytes[i];
+		sum += tail[0] * 0x1000000 + (tail[1] << 16) + (tail[2] << 8) + tail[3];
+	}
+	return sum & 0xffffffff;
+}
+
+/**
+ * The same re-subsetting then assembles the font file in its Directory.encode: each table is
+ * appended with `concat`, copied again for its checksum and written byte by byte through a method
+ * call that also collects every return value (about 55 ms of a zh-CN render). This builds the
+ * identical bytes (header, table records, 4-byte padding, checksums, head.checkSumAdjustment) in
+ * one preallocated buffer; a table holding anything but bytes goes to jsPDF's own encoder.
+ * Call after `addFont`.
+ */
+export function fastFontDirectory(doc: jsPDF, fontName: string, fontStyle: string): void {
+	const font = doc.getFont(fontName, fontStyle) as unknown as {
+		metadata?: { directory?: object };
+	};
+	const directory = font.metadata?.directory;
+	if (!directory) return;
+	const proto = Object.getPrototypeOf(directory) as Directory;
+	if (proto.__ccFast) return;
+	const original = proto.encode;
+	proto.encode = function (tables) {
+		const tags = Object.keys(tables);
+		if (!tags.every((tag) => Array.prototype.every.call(tables[tag], isByte)))
+			return original.call(this, tables);
+		const count = tags.length;
+		const log2 = Math.log(2);
+		const searchRange = Math.floor(Math.log(count) / log2) * 16;
+		const entrySelector = Math.floor(searchRange / log2);
+		let size = 12 + 16 * count;
+		for (const tag of tags) size += Math.ceil(tables[tag].length / 4) * 4;
+		const out = new Uint8Array(size);
+		const u16 = (at: number, v: number) => {
+			out[at] = (v >> 8) & 0xff;
+			out[at + 1] = v & 0xff;
+		};
+		const u32 = (at: number, v: number) => {
+			u16(at, v >>> 16);
+			u16(at + 2, v & 0xffff);
+		};
+		u32(0, this.scalarType);
+		u16(4, count);
+		u16(6, searchRange);
+		u16(8, entrySelector);
+		u16(10, count * 16 - searchRange);
+		let record = 12;
+		let offset = 12 + 16 * count;
+		let headOffset = 0;
+		for (const tag of tags) {
+			const table = tables[tag];
+			for (let i = 0; i < 4; i++) out[record + i] = tag.charCodeAt(i);
+			u32(record + 4, checksum(table, table.length));
+			u32(record + 8, offset);
+			u32(record + 12, table.length);
+			out.set(table, offset);
+			if (tag === 'head') headOffset = offset;
+			offset += Math.ceil(table.length / 4) * 4;
+			record += 16;
+		}
+		u32(headOffset + 8, 0xb1b0afba - checksum(out, size));
+		return Array.from(out);
+	};
+	proto.__ccFast = true;
+}
+
+type Metrics = { glyIdsUsed?: unknown[] };
+
+/**
+ * pdfEscape16 pushes the glyph of every character drawn onto the font's `glyIdsUsed` (duplicates
+ * and all, ~100,000 entries), which the re-subsetting then walks only to build a set of glyphs;
+ * so duplicates are skipped on push. (Memoising `widthOfString` per string was tried too: keying
+ * a Map by the text cost more than jsPDF's per-glyph sum.) Call after `addFont`.
+ */
+export function dedupeUsedGlyphs(doc: jsPDF, fontName: string, fontStyle: string): void {
+	const font = doc.getFont(fontName, fontStyle) as unknown as { metadata?: Metrics };
+	const metrics = font.metadata;
+	const used = metrics?.glyIdsUsed;
+	if (!metrics || !used || Object.hasOwn(used, 'push')) return;
+	const seen = new Set(used);
+	Object.defineProperty(used, 'push', {
+		value(this: unknown[], ...items: unknown[]) {
+			for (const item of items)
+				if (!seen.has(item)) {
+					seen.add(item);
+					Array.prototype.push.call(this, item);
+				}
+			return this.length;
+		}
+	});
+}

@@ -19,7 +19,13 @@ import {
 } from './blocks';
 import { CHART_SIZE, drawChart } from './charts';
 import { charactersOf, subsetTtf } from './fonts';
-import { freezeFontList, indexedWidths, linearGlyfEncode } from './jspdf-speed';
+import {
+	fastFontDirectory,
+	freezeFontList,
+	indexedWidths,
+	dedupeUsedGlyphs,
+	linearGlyfEncode
+} from './jspdf-speed';
 import { allReportStrings, reportText, type ReportText } from './text';
 
 export interface RenderOptions {
@@ -74,8 +80,11 @@ async function embedFonts(doc: Doc, chars: { regular: string; bold: string }) {
 	doc.addFileToVFS('cc-bold.ttf', bold.toString('base64'));
 	doc.addFont('cc-bold.ttf', FONT, 'bold');
 	linearGlyfEncode(doc, FONT, 'normal');
-	indexedWidths(doc, FONT, 'normal');
-	indexedWidths(doc, FONT, 'bold');
+	fastFontDirectory(doc, FONT, 'normal');
+	for (const style of ['normal', 'bold']) {
+		indexedWidths(doc, FONT, style);
+		dedupeUsedGlyphs(doc, FONT, style);
+	}
 	freezeFontList(doc);
 }
 
