@@ -10,7 +10,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { ROLES, type Role, type World } from './fixtures';
 import { matrixOps, verdictTests, type Case as MatrixCase } from './matrix-ops';
 import { REPORT_TABLES, pdfBytes, startReportsWorld, type ReportTable } from './reports-fixtures';
-import { settingsTests } from './settings-matrix';
+import { ADMIN_SETS_STAFF_READS, settingsTests } from './settings-matrix';
 
 type Case = MatrixCase<ReportTable>;
 
@@ -74,15 +74,7 @@ describe('retention_settings', () => {
 		other: 3,
 		inserted: 9,
 		updated: 7,
-		// prettier-ignore
-		rules: [
-			['admin',      true,  true,  true],
-			['officer',    true,  false, false],
-			['shopper',    false, false, false],
-			['vendorA',    false, false, false],
-			['clientBank', false, false, false],
-			['anon',       false, false, false]
-		]
+		rules: ADMIN_SETS_STAFF_READS
 	});
 
 	const api = (role: Role) => w.as[role] as unknown as SupabaseClient;

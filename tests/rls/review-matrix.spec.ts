@@ -18,7 +18,7 @@ import type { World } from './fixtures';
 import { WHO, matrixOps, verdictTests, type Case as MatrixCase } from './matrix-ops';
 import { REVIEW_TABLES, startReviewWorld, type ReviewTable } from './review-fixtures';
 import { signInShopper } from './scheduling-fixtures';
-import { settingsTests } from './settings-matrix';
+import { ADMIN_SETS_STAFF_READS, settingsTests } from './settings-matrix';
 
 type Case = MatrixCase<ReviewTable>;
 
@@ -143,16 +143,7 @@ describe('review_settings', () =>
 		other: 12,
 		inserted: 14,
 		updated: 7,
-		// Admins set their organisation's due days and dispute window; officers read them.
-		// prettier-ignore
-		rules: [
-			['admin',      true,  true,  true],
-			['officer',    true,  false, false],
-			['shopper',    false, false, false],
-			['vendorA',    false, false, false],
-			['clientBank', false, false, false],
-			['anon',       false, false, false]
-		]
+		rules: ADMIN_SETS_STAFF_READS
 	}));
 
 describe('calibration answers in one’s own name', () => {

@@ -25,6 +25,17 @@ export interface SettingsSpec {
 	rules: [Role, boolean, boolean, boolean][];
 }
 
+/** The usual rule: admins create and change their organisation's settings, officers read them. */
+// prettier-ignore
+export const ADMIN_SETS_STAFF_READS: SettingsSpec['rules'] = [
+	['admin',      true,  true,  true],
+	['officer',    true,  false, false],
+	['shopper',    false, false, false],
+	['vendorA',    false, false, false],
+	['clientBank', false, false, false],
+	['anon',       false, false, false]
+];
+
 /** Registers the tests of `spec` for the world `world()` returns when a test runs. */
 export function settingsTests(world: () => World, spec: SettingsSpec) {
 	const { table, noun, column } = spec;
