@@ -98,6 +98,12 @@ test('approve, dispute, accept: the call and the site re-scored, every step audi
 	await expect(vendor.getByTestId('site-score')).not.toHaveText(siteBefore);
 	await expect(vendor.getByTestId('my-dispute')).toHaveAttribute('data-status', 'accepted');
 
+	// The vendor's team lead gets the feedback sheet, agent pseudonymous.
+	await vendor.goto(`/portal/calls/${call.callId}/feedback`);
+	await expect(vendor.getByTestId('feedback-sheet')).toContainText(/Agent [0-9A-F]{4}/);
+	await expect(vendor.getByTestId('feedback-sheet')).not.toContainText('Li Wei');
+	await expectAccessible(vendor);
+
 	// Every step is in the audit log.
 	const { data: disputes } = await admin
 		.from('finding_disputes')
@@ -138,5 +144,33 @@ test('the review queue and findings pages have no accessibility violations', asy
 test('the vendor findings list has no accessibility violations', async ({ page }) => {
 	await signIn(page, 'vendor-a@demo.clearcall.test');
 	await page.goto('/portal/findings');
+	await expectAccessible(page);
+});
+
+test('a call sent back shows the reviewer’s comment on the shopper’s phone', async ({
+	page,
+	browser
+}) => {
+	const admin = serviceClient();
+	const { versionId } = await reviewScenario(admin, 'send-back');
+	const shopper = await freshShopper();
+	const call = await scheduledCall(admin, versionId, shopper);
+	await submitAsShopper(page, shopper, call, {
+		greeted: 'yes',
+		asked_verification: 'yes',
+		comment: 'fine'
+	});
+
+	const officer = await as(browser, 'officer@demo.clearcall.test');
+	await officer.goto(`/app/review/${call.callId}`);
+	await officer.locator('#sb-comment').fill('The recording stops at 0:01; upload the whole call.');
+	await officer.getByTestId('send-back').click();
+	await expect(officer.getByTestId('sent-back')).toBeVisible();
+
+	await page.setViewportSize({ width: 360, height: 740 });
+	await page.goto('/shopper');
+	const notice = page.getByTestId('send-back-notice');
+	await expect(notice).toContainText('The recording stops at 0:01');
+	await expect(notice.getByRole('link')).toHaveAttribute('href', `/shopper/calls/${call.callId}`);
 	await expectAccessible(page);
 });
