@@ -11,10 +11,10 @@ export type OutboxTask = 'start' | 'upload' | 'submit';
 /** The next request to make for `d`, or null when there is nothing to send. */
 export function nextTask(d: CallDraft): OutboxTask | null {
 	if (d.clock.dialAt !== undefined && !d.startSent) return 'start';
-	if (!d.submitRequested) return null;
 	if (d.sync.kind !== 'local' && d.sync.kind !== 'syncing') return null;
+	// Files go up as soon as they are picked: they are the slowest part and the least replaceable.
 	if (d.evidence.some((e) => !e.uploaded)) return 'upload';
-	return 'submit';
+	return d.submitRequested ? 'submit' : null;
 }
 
 /** A response as the runner saw it; `status` 0 for a network failure. */
@@ -39,7 +39,7 @@ export function startReply(r: Reply): SyncAction | null {
  * errors and conflicts only change the visible state. A network failure, 401 or 5xx keeps it
  * "saved on this phone" for the next round.
  */
-export function submitReply(r: Reply): SyncAction {
+export function submitReply(r: Reply): Extract<SyncAction, { type: 'sync' }> {
 	const body = r.body as Record<string, unknown> | undefined;
 	switch (r.status) {
 		case 200:
