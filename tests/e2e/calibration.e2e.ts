@@ -3,23 +3,11 @@
  * it blind (neither sees the shopper's answers nor the other's), the officer reveals, and the
  * results show Fleiss' kappa; the history lists the session.
  */
-import type { Browser, Page } from '@playwright/test';
-import { expect, expectAccessible, freshShopper, signIn, test } from './fixtures';
-import {
-	AUDIT_ORG,
-	reviewScenario,
-	scheduledCall,
-	serviceClient,
-	submitAsShopper
-} from './review-fixtures';
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, test } from './fixtures';
+import { AUDIT_ORG, as, submittedCall } from './review-fixtures';
 
 test.setTimeout(300_000);
-
-async function as(browser: Browser, email: string): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await signIn(page, email);
-	return page;
-}
 
 /** Answers the blind form: `answers` by item id. */
 async function scoreBlind(page: Page, answers: Record<string, string>) {
@@ -36,15 +24,12 @@ test('two evaluators score blind, the officer reveals, the results show kappa', 
 	page,
 	browser
 }) => {
-	const admin = serviceClient();
-	const { versionId } = await reviewScenario(admin, 'calibration');
-	const shopper = await freshShopper();
-	const call = await scheduledCall(admin, versionId, shopper);
-	await submitAsShopper(page, shopper, call, {
+	const call = await submittedCall(page, 'calibration', {
 		greeted: 'yes',
 		asked_verification: 'yes',
 		comment: 'fine'
 	});
+	const { admin, shopper } = call;
 
 	const { data: staff } = await admin
 		.from('memberships')

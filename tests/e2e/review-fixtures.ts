@@ -5,9 +5,9 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { call, en, item, section, yesNo } from '../../src/lib/domain/scoring/test-fixtures';
-import { expect, serviceKey, signIn } from './fixtures';
+import { expect, freshShopper, serviceKey, signIn } from './fixtures';
 
 export const AUDIT_ORG = 'a0000000-0000-4000-8000-000000000001';
 export const APEX_SHANGHAI = '5e000000-0000-4000-8000-0000000000a1';
@@ -156,4 +156,26 @@ export async function submitAsShopper(
 		}
 	});
 	expect(res.status(), await res.text()).toBe(200);
+}
+
+/**
+ * A fresh shopper's call on a scenario of its own, submitted with `answers` in `page` (which
+ * stays signed in as that shopper). `label` names the scenario after the test.
+ */
+export async function submittedCall(page: Page, label: string, answers: Record<string, string>) {
+	const admin = serviceClient();
+	const { scenarioId, versionId } = await reviewScenario(admin, label);
+	const shopper = await freshShopper();
+	const call = await scheduledCall(admin, versionId, shopper);
+	await submitAsShopper(page, shopper, call, answers);
+	return { admin, scenarioId, shopper, ...call };
+}
+
+/** A page in a browser context of its own, signed in as `email`; `errors` collects page errors. */
+export async function as(browser: Browser, email: string): Promise<Page & { errors: string[] }> {
+	const page = (await (await browser.newContext()).newPage()) as Page & { errors: string[] };
+	page.errors = [];
+	page.on('pageerror', (e) => page.errors.push(e.message));
+	await signIn(page, email);
+	return page;
 }

@@ -4,35 +4,21 @@
  * vendor A's portal, the vendor disputes it, the officer accepts, and the call's and the site's
  * scores rise; the audit log holds every step.
  */
-import type { Browser, Page } from '@playwright/test';
-import { expect, expectAccessible, freshShopper, signIn, test } from './fixtures';
-import { reviewScenario, scheduledCall, serviceClient, submitAsShopper } from './review-fixtures';
+import { expect, expectAccessible, signIn, test } from './fixtures';
+import { as, submittedCall } from './review-fixtures';
 
 test.setTimeout(300_000);
-
-/** A page in a browser context of its own, signed in as `email`. */
-async function as(browser: Browser, email: string): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	const errors: string[] = [];
-	page.on('pageerror', (e) => errors.push(e.message));
-	await signIn(page, email);
-	(page as Page & { errors: string[] }).errors = errors;
-	return page;
-}
 
 test('approve, dispute, accept: the call and the site re-scored, every step audited', async ({
 	page,
 	browser
 }) => {
-	const admin = serviceClient();
-	const { scenarioId, versionId } = await reviewScenario(admin, 'flow');
-	const shopper = await freshShopper();
-	const call = await scheduledCall(admin, versionId, shopper);
-	await submitAsShopper(page, shopper, call, {
+	const call = await submittedCall(page, 'flow', {
 		greeted: 'no',
 		asked_verification: 'yes',
 		comment: 'ok'
 	});
+	const { admin, scenarioId } = call;
 
 	// The officer finds it in the queue (filtered by scenario) and opens it.
 	const officer = await as(browser, 'officer@demo.clearcall.test');
@@ -121,7 +107,7 @@ test('approve, dispute, accept: the call and the site re-scored, every step audi
 			'score_change'
 		])
 	);
-	for (const p of [officer, vendor]) expect((p as Page & { errors: string[] }).errors).toEqual([]);
+	for (const p of [officer, vendor]) expect(p.errors).toEqual([]);
 });
 
 test('a bad queue filter is named in a localised message, not a 500', async ({ page }) => {
@@ -151,11 +137,7 @@ test('a call sent back shows the reviewer’s comment on the shopper’s phone',
 	page,
 	browser
 }) => {
-	const admin = serviceClient();
-	const { versionId } = await reviewScenario(admin, 'send-back');
-	const shopper = await freshShopper();
-	const call = await scheduledCall(admin, versionId, shopper);
-	await submitAsShopper(page, shopper, call, {
+	const call = await submittedCall(page, 'send-back', {
 		greeted: 'yes',
 		asked_verification: 'yes',
 		comment: 'fine'
