@@ -300,15 +300,18 @@ export async function gatherReportData(
 		.lt('window_start', to)
 		.neq('status', 'cancelled')
 		.order('window_start');
+	// An audience client with no programmes has no calls here (and `in ()` is no valid filter).
+	const programmes =
+		loaded.clientId && !loaded.programmeId ? await clientProgrammes(client, loaded.clientId) : null;
 	if (loaded.programmeId) q = q.eq('programme_id', loaded.programmeId);
 	else {
 		q = q.in(
 			'site_id',
 			(loaded.sites ?? []).map((s) => s.id)
 		);
-		if (loaded.clientId) q = q.in('programme_id', await clientProgrammes(client, loaded.clientId));
+		if (programmes) q = q.in('programme_id', programmes);
 	}
-	const rows = must('calls', await q) ?? [];
+	const rows = programmes?.length === 0 ? [] : (must('calls', await q) ?? []);
 	const periods = [
 		...Array.from({ length: TREND_PERIODS }, (_, i) => earlier(start, end, TREND_PERIODS - i)),
 		{ start, end }
