@@ -18,6 +18,12 @@ type GlyfTable = {
 	__ccLinear?: true;
 };
 
+/** A font's parsed TrueType data (jsPDF's typings give getFont no arguments; it takes them). */
+function metadataOf<T>(doc: jsPDF, fontName: string, fontStyle: string): Partial<T> | undefined {
+	const getFont = doc.getFont as unknown as (name: string, style: string) => { metadata?: T };
+	return getFont.call(doc, fontName, fontStyle).metadata;
+}
+
 /*
  * jsPDF runs its Arabic shaper over every string it draws (about 7 % of a report's render time).
  * Reports are Chinese or English only, so drop that hook from the prototype's event list, which
@@ -47,10 +53,7 @@ api.processArabic = (arg: unknown) =>
  * so the prototype is reached through a parsed font's `metadata.glyf`; call this after `addFont`.
  */
 export function linearGlyfEncode(doc: jsPDF, fontName: string, fontStyle: string): void {
-	const font = doc.getFont(fontName, fontStyle) as unknown as {
-		metadata?: { glyf?: object };
-	};
-	const glyf = font.metadata?.glyf;
+	const glyf = metadataOf<{ glyf: object }>(doc, fontName, fontStyle)?.glyf;
 	if (!glyf) return;
 	const proto = Object.getPrototypeOf(glyf) as GlyfTable;
 	if (proto.__ccLinear) return;
@@ -92,10 +95,8 @@ export function freezeFontList(doc: jsPDF): void {
  * written out element by element, so the PDF is unchanged. Call after `addFont`.
  */
 export function indexedWidths(doc: jsPDF, fontName: string, fontStyle: string): void {
-	const font = doc.getFont(fontName, fontStyle) as unknown as {
-		metadata?: { Unicode?: { widths?: unknown[] } };
-	};
-	const widths = font.metadata?.Unicode?.widths;
+	const metrics = metadataOf<{ Unicode: { widths?: unknown[] } }>(doc, fontName, fontStyle);
+	const widths = metrics?.Unicode?.widths;
 	if (!widths || Object.hasOwn(widths, 'indexOf')) return;
 	const first = new Map<unknown, number>();
 	widths.forEach((value, i) => {
@@ -177,10 +178,7 @@ function checksum(bytes: ArrayLike<number>, length: number): number {
  * Call after `addFont`.
  */
 export function fastFontDirectory(doc: jsPDF, fontName: string, fontStyle: string): void {
-	const font = doc.getFont(fontName, fontStyle) as unknown as {
-		metadata?: { directory?: object };
-	};
-	const directory = font.metadata?.directory;
+	const directory = metadataOf<{ directory: object }>(doc, fontName, fontStyle)?.directory;
 	if (!directory) return;
 	const proto = Object.getPrototypeOf(directory) as Directory;
 	if (proto.__ccFast) return;
@@ -229,8 +227,6 @@ export function fastFontDirectory(doc: jsPDF, fontName: string, fontStyle: strin
 	proto.__ccFast = true;
 }
 
-type Metrics = { glyIdsUsed?: unknown[] };
-
 /**
  * pdfEscape16 pushes the glyph of every character drawn onto the font's `glyIdsUsed` (duplicates
  * and all, ~100,000 entries), which the re-subsetting then walks only to build a set of glyphs;
@@ -238,10 +234,8 @@ type Metrics = { glyIdsUsed?: unknown[] };
  * a Map by the text cost more than jsPDF's per-glyph sum.) Call after `addFont`.
  */
 export function dedupeUsedGlyphs(doc: jsPDF, fontName: string, fontStyle: string): void {
-	const font = doc.getFont(fontName, fontStyle) as unknown as { metadata?: Metrics };
-	const metrics = font.metadata;
-	const used = metrics?.glyIdsUsed;
-	if (!metrics || !used || Object.hasOwn(used, 'push')) return;
+	const used = metadataOf<{ glyIdsUsed: unknown[] }>(doc, fontName, fontStyle)?.glyIdsUsed;
+	if (!used || Object.hasOwn(used, 'push')) return;
 	const seen = new Set(used);
 	Object.defineProperty(used, 'push', {
 		value(this: unknown[], ...items: unknown[]) {
