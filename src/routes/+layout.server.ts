@@ -1,14 +1,13 @@
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals, cookies }) => {
+export const load: LayoutServerLoad = async ({ locals, depends }) => {
+	// Re-run when the auth state changes in this or another tab (see +layout.svelte).
+	depends('supabase:auth');
 	return {
-		// Validated by the auth server in the hook (safeGetSession), so the universal load need not ask
-		// again. The session itself is not sent: the universal load rebuilds it from the cookies, and
-		// serialising it would read its unvalidated `user` copy.
+		// Validated by the auth server in the hook (safeGetSession). Neither the session nor the auth
+		// cookies are serialised into the page: server loads read data with locals.supabase, and the
+		// browser client (created lazily) reads its session from the cookies itself.
 		user: locals.user,
-		// Only the Supabase auth cookies go to the universal load (it rebuilds the session during SSR);
-		// other cookies, httpOnly ones included, stay out of the serialized page.
-		cookies: cookies.getAll().filter((c) => c.name.startsWith('sb-')),
 		locale: locals.locale
 	};
 };

@@ -34,7 +34,9 @@ async function submittedCallWithRecording() {
 		.storage.from('evidence')
 		.upload(path, bytes, { contentType: 'audio/mp4' });
 	if (up.error) throw new Error(`evidence upload: ${up.error.message}`);
-	const evidence = [{ path, sha256: sha(bytes), bytes: bytes.byteLength, mime: 'audio/mp4' }];
+	const evidence = [
+		{ path, sha256: sha(bytes), bytes: bytes.byteLength, mime: 'audio/mp4' as const }
+	];
 	const out = await submitCall(
 		shopperCaller(w),
 		w.stack.admin(),

@@ -135,8 +135,11 @@ export function kick(): Promise<void> {
 let started = false;
 
 /** Starts the background outbox once per page, with the browser's supabase client for uploads. */
-export function startOutbox(supabase: SupabaseClient) {
-	client = supabase;
+export function startOutbox(supabase: Promise<SupabaseClient>) {
+	void supabase.then((c) => {
+		client = c;
+		void kick();
+	});
 	if (started) return;
 	started = true;
 	addEventListener('online', () => void kick());
