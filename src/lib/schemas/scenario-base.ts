@@ -4,6 +4,12 @@
  * categories) and the condition that both script branches and item visibility use.
  */
 import { z } from 'zod';
+import {
+	markerKinds,
+	serviceCategories,
+	timerKinds,
+	type ServiceCategory
+} from './scenario-constants';
 
 /** Stable ids inside one scenario version: letters, digits, `_`, `-`, `.`; they key the answers. */
 export const idSchema = z
@@ -20,58 +26,31 @@ export const bilingualSchema = z
 	});
 export type Bilingual = z.output<typeof bilingualSchema>;
 
-export type Locale = 'en' | 'zh-CN';
+export {
+	NA,
+	auditResultCodes,
+	localize,
+	markerKinds,
+	scenarioKinds,
+	serviceCategories,
+	severities,
+	timerKinds
+} from './scenario-constants';
+export type {
+	AuditResultCode,
+	Locale,
+	MarkerKind,
+	ScenarioKind,
+	ServiceCategory,
+	Severity,
+	TimerKind
+} from './scenario-constants';
 
-/** The text in the wanted locale, falling back to the other one. */
-export function localize(value: Bilingual, locale: Locale): string {
-	const other: Locale = locale === 'en' ? 'zh-CN' : 'en';
-	return value[locale] || value[other] || '';
-}
-
-export const scenarioKinds = ['mystery_call', 'vendor_audit'] as const;
-export type ScenarioKind = (typeof scenarioKinds)[number];
-
-export const markerKinds = [
-	'greeting',
-	'verification_asked',
-	'hold_start',
-	'hold_end',
-	'transfer',
-	'disclosure',
-	'custom'
-] as const;
 export const markerKindSchema = z.enum(markerKinds);
-export type MarkerKind = (typeof markerKinds)[number];
-
-export const timerKinds = ['time_to_answer', 'hold', 'talk'] as const;
 export const timerKindSchema = z.enum(timerKinds);
-export type TimerKind = (typeof timerKinds)[number];
-
-export const severities = ['C', 'M', 'm'] as const;
-export type Severity = (typeof severities)[number];
-
-export const auditResultCodes = ['COM', 'MAJ', 'MIN', 'OBS'] as const;
-export type AuditResultCode = (typeof auditResultCodes)[number];
-
-/** The nine categories of the service-quality monitoring sheet, with their source names. */
-export const serviceCategories = {
-	opening: { en: 'Opening', 'zh-CN': '开场白' },
-	voice: { en: 'Voice', 'zh-CN': '声音表现' },
-	etiquette: { en: 'Etiquette', 'zh-CN': '礼仪' },
-	judgement: { en: 'Judgement', 'zh-CN': '头脑' },
-	accuracy: { en: 'Accuracy', 'zh-CN': '正确性' },
-	conversation_skills: { en: 'Conversation skills', 'zh-CN': '对话技巧' },
-	listening: { en: 'Listening', 'zh-CN': '倾听技巧' },
-	overall_impression: { en: 'Overall impression', 'zh-CN': '总体印象' },
-	script_adherence: { en: 'Script adherence', 'zh-CN': '业务模式' }
-} as const;
-export type ServiceCategory = keyof typeof serviceCategories;
 export const serviceCategorySchema = z.enum(
 	Object.keys(serviceCategories) as [ServiceCategory, ...ServiceCategory[]]
 );
-
-/** The answer written for "not applicable" on any item type that allows it. */
-export const NA = 'na';
 
 /**
  * A condition on the call so far: an item's answer is one of the listed values, a marker was or

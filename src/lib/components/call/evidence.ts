@@ -2,9 +2,9 @@
 import {
 	EVIDENCE_MIME_TYPES,
 	MAX_EVIDENCE_BYTES,
-	MAX_EVIDENCE_FILES,
-	type EvidenceRef
-} from '$lib/schemas/submission';
+	MAX_EVIDENCE_FILES
+} from '$lib/schemas/submission-limits';
+import type { EvidenceRef } from '$lib/schemas/submission';
 import type { LocalEvidence, RecordingPolicy } from '$lib/shopper/offline/types';
 
 const EXT: Record<EvidenceRef['mime'], string> = {

@@ -3,7 +3,7 @@ import {
 	auditResultCodes,
 	serviceCategories,
 	type ServiceCategory
-} from '../../schemas/scenario-base';
+} from '../../schemas/scenario-constants';
 import type { ChecklistItem, ChecklistSection } from '../../schemas/scenario-checklist';
 import { compare } from './facts';
 import type { AuditTally, ClauseResult, ItemScore, Tally } from './types';

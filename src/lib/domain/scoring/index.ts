@@ -33,11 +33,8 @@
  */
 import type { AnswerValue, Answers } from '../../schemas/scenario-answers';
 import type { ScenarioContent, ScoringSettings } from '../../schemas/scenario';
-import {
-	isCritical,
-	type ChecklistItem,
-	type ChecklistSection
-} from '../../schemas/scenario-checklist';
+import { isCritical } from '../../schemas/scenario-items';
+import type { ChecklistItem, ChecklistSection } from '../../schemas/scenario-checklist';
 import { auditTally, categoryScores, clauseResults, sum, tally, type Scored } from './aggregate';
 import { callFacts, compare } from './facts';
 import { rawPoints } from './points';

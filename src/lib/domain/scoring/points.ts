@@ -1,8 +1,9 @@
 /** Raw points of one answered item, before weights. */
 import type { AnswerValue } from '../../schemas/scenario-answers';
 import type { ScoringSettings } from '../../schemas/scenario';
-import { NA } from '../../schemas/scenario-base';
-import { isScorable, type ChecklistItem } from '../../schemas/scenario-checklist';
+import { NA } from '../../schemas/scenario-constants';
+import { isScorable } from '../../schemas/scenario-items';
+import type { ChecklistItem } from '../../schemas/scenario-checklist';
 
 export type RawPoints = { earned: number; possible: number } | 'na' | 'unscored';
 

@@ -8,11 +8,8 @@
  */
 import type { AnswerValue, Answers } from '../../schemas/scenario-answers';
 import type { Condition, ScenarioContent } from '../../schemas/scenario';
-import {
-	acceptsAnswer,
-	type ChecklistItem,
-	type ChecklistSection
-} from '../../schemas/scenario-checklist';
+import { acceptsAnswer } from '../../schemas/scenario-items';
+import type { ChecklistItem, ChecklistSection } from '../../schemas/scenario-checklist';
 import { evaluateRule, type CallFacts } from './facts';
 
 export interface Effective {
