@@ -28,7 +28,18 @@ for (const [where, entry] of Object.entries(pkgs)) {
 	for (const [name, spec] of Object.entries(entry.optionalDependencies ?? {})) {
 		const nested = `${where}/node_modules/${name}`;
 		const hoisted = `node_modules/${name}`;
-		if (pkgs[nested] || pkgs[hoisted]) continue;
+		const exact = /^\d+\.\d+\.\d+$/.test(spec);
+		// A hoisted copy of another version (a second copy of the same package elsewhere in the tree
+		// brought it) does not serve this one: npm then wants this version's entry nested beside it.
+		const fits = (e) => e && (!exact || e.version === spec);
+		// npm resolves from the package's own node_modules up to the root's: any ancestor's fitting copy serves.
+		const parts = where.split('/node_modules/');
+		const ancestors = parts.map(
+			(_, i) => `${parts.slice(0, i).join('/node_modules/')}/node_modules/${name}`
+		);
+		if (pkgs[nested] || ancestors.slice(1).some((a) => fits(pkgs[a])) || fits(pkgs[hoisted]))
+			continue;
+		const at = pkgs[hoisted] ? nested : hoisted;
 		const tokens = name.split('/').pop().split('-');
 		const os = tokens.find((t) => OS.includes(t));
 		const cpu = tokens.find((t) => CPU.includes(t));
@@ -38,7 +49,7 @@ for (const [where, entry] of Object.entries(pkgs)) {
 			: os === 'linux'
 				? 'glibc'
 				: undefined;
-		pkgs[hoisted] = {
+		pkgs[at] = {
 			version: spec.replace(/^[\^~=]/, ''),
 			cpu: [cpu],
 			...(entry.dev ? { dev: true } : {}),
